@@ -1,0 +1,2 @@
+export * from './lib/metric-catalog';
+export * from './lib/services';
