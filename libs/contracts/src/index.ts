@@ -1,2 +1,3 @@
 export * from './lib/metric-catalog';
 export * from './lib/services';
+export * from './lib/proto-paths';
