@@ -1,0 +1,85 @@
+// The one import a service needs: ObservabilityModule.forRoot({ service }) wires metrics, logs,
+// health, errors, resilience and lifecycle; the tracing preload (instrumentation.ts) does the rest.
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
+import { bootstrapEnv } from './config/bootstrap-env';
+import { baseConfigSchema, loadConfig } from './config/config';
+import { ObservabilityExceptionFilter } from './errors/exception.filter';
+import { FaultMarker } from './faults/fault-marker';
+import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown';
+import { loggerParams } from './logging/logger-params';
+import { GrpcMetricsInterceptor } from './metrics/grpc-metrics.interceptor';
+import { HttpMetricsHooks } from './metrics/http-metrics.hooks';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { createMetricsRegistry } from './metrics/registry';
+import { ResilienceRegistry } from './resilience';
+
+export interface ObservabilityOptions {
+  readonly service: string;
+  readonly version?: string;
+}
+
+export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
+
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forRoot(options: ObservabilityOptions): DynamicModule {
+    const version = options.version ?? process.env['SERVICE_VERSION'];
+    return {
+      module: ObservabilityModule,
+      global: true,
+      imports: [
+        LoggerModule.forRootAsync({
+          useFactory: () => {
+            const config = loadConfig(baseConfigSchema, bootstrapEnv());
+            return loggerParams({
+              service: options.service,
+              version,
+              level: config.LOG_LEVEL,
+              format: config.LOG_FORMAT,
+            });
+          },
+        }),
+      ],
+      controllers: [MetricsController, HealthController],
+      providers: [
+        { provide: OBSERVABILITY_OPTIONS, useValue: { ...options, version } },
+        { provide: Registry, useFactory: createMetricsRegistry },
+        {
+          provide: MetricsService,
+          useFactory: (registry: Registry) => new MetricsService(registry),
+          inject: [Registry],
+        },
+        {
+          provide: ResilienceRegistry,
+          useFactory: (registry: Registry, logger: PinoLogger) => {
+            logger.setContext('Resilience');
+            return new ResilienceRegistry(registry, logger);
+          },
+          inject: [Registry, PinoLogger],
+        },
+        ReadinessService,
+        FaultMarker,
+        GracefulShutdown,
+        HttpMetricsHooks,
+        { provide: APP_FILTER, useClass: ObservabilityExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: GrpcMetricsInterceptor },
+      ],
+      exports: [
+        OBSERVABILITY_OPTIONS,
+        Registry,
+        MetricsService,
+        ResilienceRegistry,
+        ReadinessService,
+        FaultMarker,
+        LoggerModule,
+      ],
+    };
+  }
+}
