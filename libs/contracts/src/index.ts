@@ -1,3 +1,6 @@
 export * from './lib/metric-catalog';
 export * from './lib/services';
 export * from './lib/proto-paths';
+export * from './lib/dto/orders.dto';
+export * from './lib/dto/payments.dto';
+export * from './lib/dto/users.dto';

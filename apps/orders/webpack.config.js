@@ -1,0 +1,3 @@
+const { nestAppWebpackConfig } = require('../../tools/build/nest-app.webpack');
+
+module.exports = nestAppWebpackConfig(__dirname);
