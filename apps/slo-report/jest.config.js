@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'slo-report',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testPathIgnorePatterns: ['/node_modules/', '/e2e/'],
+  coverageDirectory: '../../coverage/apps/slo-report',
+};
