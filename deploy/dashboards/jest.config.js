@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'dashboards',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  coverageDirectory: '../../coverage/deploy/dashboards',
+};
