@@ -49,8 +49,16 @@ describe('users service (built, real process)', () => {
 
   it('starts without its database: alive, not ready, and says why', async () => {
     await waitForHttp(`${base}/healthz`);
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(503);
+    const ready = await waitFor(
+      async () => {
+        const res = await fetch(`${base}/readyz`);
+        const report = (await res.json()) as { status: string; checks: Record<string, boolean> };
+        return report.status === 'starting' ? undefined : { code: res.status, report };
+      },
+      { what: 'readiness past start-up' },
+    );
+    expect(ready.code).toBe(503);
+    expect(ready.report.checks).toEqual({ 'database:users': false });
     await waitFor(async () => (/database .* unreachable .* retrying in/.test(service.output()) ? true : undefined), {
       what: 'the unreachable-database log line',
     });

@@ -1,8 +1,8 @@
 // Brings a service's database up: connect, create the database when it is missing, migrate; and,
 // when Postgres is unreachable, keep retrying with backoff in the background (readiness stays
 // false) rather than failing start-up, so an orchestrator sees an unready pod, not a crash loop.
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
+import { ReadinessService } from '@obs/observability';
 import { Kysely, Migration, Migrator, sql } from 'kysely';
 import { createDatabaseIfMissing, databaseName, redactUrl } from './database-url';
 import { isUnavailableError, pgErrorCode } from './errors';
@@ -13,10 +13,6 @@ export interface PersistenceOptions {
   readonly migrations: Record<string, Migration>;
   /** Backoff between connection attempts while Postgres is unreachable. */
   readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number };
-}
-
-interface ReadinessRegistry {
-  registerCheck(name: string, check: () => Promise<boolean>): void;
 }
 
 @Injectable()
@@ -32,11 +28,12 @@ export class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
     @Inject(PERSISTENCE_OPTIONS) private readonly options: PersistenceOptions,
     @Inject(RESOLVED_DATABASE_URL) private readonly url: string,
     @Inject(KYSELY) private readonly db: Kysely<unknown>,
-    private readonly discovery: DiscoveryService,
+    // Optional so the module also runs without ObservabilityModule (scripts, focused tests).
+    @Optional() private readonly readiness?: ReadinessService,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.registerReadiness();
+    this.readiness?.registerCheck(`database:${this.options.service}`, () => this.isReady());
     // The first attempt is awaited so a healthy start serves requests with its schema in place.
     await this.attempt();
   }
@@ -62,18 +59,6 @@ export class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.db.destroy();
-  }
-
-  /**
-   * The readiness registry belongs to @obs/observability, which a data-access lib may not import
-   * (module boundaries), so it is found by the contract's class name among the app's providers.
-   */
-  private registerReadiness(): void {
-    const registry = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as Partial<ReadinessRegistry> | undefined)
-      .find((instance) => instance?.constructor?.name === 'ReadinessService' && typeof instance.registerCheck === 'function');
-    registry?.registerCheck?.(`database:${this.options.service}`, () => this.isReady());
   }
 
   private async attempt(): Promise<void> {

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { Kysely, Migration, sql } from 'kysely';
+import { ReadinessService } from '@obs/observability';
 import { freePort, waitFor } from '@obs/testing';
 import { DatabaseLifecycle } from './database-lifecycle';
 import { DatabaseUnavailableError, isUniqueViolation } from './errors';
@@ -18,20 +19,15 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-/** Stands in for @obs/observability's ReadinessService, which this data-access lib may not import. */
-@Injectable()
-class ReadinessService {
-  readonly checks = new Map<string, () => Promise<boolean>>();
-  registerCheck(name: string, check: () => Promise<boolean>): void {
-    this.checks.set(name, check);
-  }
-}
+/** ObservabilityModule provides ReadinessService globally in the apps; this is that slice of it. */
+@Global()
+@Module({ providers: [ReadinessService], exports: [ReadinessService] })
+class ReadinessModule {}
 
 async function boot(url: string): Promise<TestingModule> {
   process.env['DATABASE_URL'] = url;
   const moduleRef = await Test.createTestingModule({
-    imports: [PersistenceModule.forRoot({ service: 'notes', migrations, retry: { initialDelayMs: 100, maxDelayMs: 400 } })],
-    providers: [ReadinessService],
+    imports: [ReadinessModule, PersistenceModule.forRoot({ service: 'notes', migrations, retry: { initialDelayMs: 100, maxDelayMs: 400 } })],
   }).compile();
   await moduleRef.init();
   return moduleRef;
@@ -63,7 +59,8 @@ describe('PersistenceModule', () => {
       expect(isUniqueViolation(duplicate)).toBe(true);
 
       const readiness = moduleRef.get(ReadinessService);
-      expect(await readiness.checks.get('database:notes')?.()).toBe(true);
+      readiness.markStarted();
+      expect((await readiness.report()).checks).toEqual({ 'database:notes': true });
     } finally {
       await moduleRef.close();
     }
@@ -90,7 +87,8 @@ describe('PersistenceModule', () => {
     try {
       const lifecycle = moduleRef.get(DatabaseLifecycle);
       const readiness = moduleRef.get(ReadinessService);
-      expect(await readiness.checks.get('database:notes')?.()).toBe(false);
+      readiness.markStarted();
+      expect((await readiness.report()).checks).toEqual({ 'database:notes': false });
 
       const db = moduleRef.get<Kysely<NotesDatabase>>(KYSELY);
       const failure = await db.selectFrom('notes').selectAll().execute().catch((e: unknown) => e);
@@ -99,7 +97,7 @@ describe('PersistenceModule', () => {
 
       late = await startTestPostgres({ port, password: 'secret' });
       await lifecycle.whenMigrated();
-      await waitFor(async () => ((await readiness.checks.get('database:notes')?.()) ? true : undefined), { what: 'readiness' });
+      await waitFor(async () => ((await readiness.isReady()) ? true : undefined), { what: 'readiness' });
       expect(await db.selectFrom('notes').selectAll().execute()).toEqual([]);
     } finally {
       await moduleRef.close();

@@ -1,7 +1,6 @@
 // One line per app: PersistenceModule.forRoot({ service, migrations }) gives it a migrated Postgres
 // database behind a bounded pool, the Kysely instance under KYSELY, and a readiness check.
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { Kysely, PostgresDialect } from 'kysely';
 import { DatabaseLifecycle, PersistenceOptions } from './database-lifecycle';
 import { resolveDatabaseUrl } from './local-postgres';
@@ -15,7 +14,6 @@ export class PersistenceModule {
     return {
       module: PersistenceModule,
       global: true,
-      imports: [DiscoveryModule],
       providers: [
         { provide: PERSISTENCE_OPTIONS, useValue: options },
         { provide: RESOLVED_DATABASE_URL, useFactory: () => resolveDatabaseUrl(options.service) },
