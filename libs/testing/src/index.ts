@@ -1,2 +1,3 @@
 export * from './lib/processes';
 export * from './lib/system-binaries';
+export * from './lib/orphan-guard';

@@ -4,7 +4,7 @@ import { type ManagedProcess, startProcess, waitForHttp } from '@obs/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { guardAgainstOrphans } from './orphan-guard';
+import { guardAgainstOrphans } from '@obs/testing';
 
 export interface MonitoringProcess {
   readonly url: string;

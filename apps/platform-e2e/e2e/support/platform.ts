@@ -6,7 +6,6 @@ import { freePort, type ManagedProcess, startProcess, waitForHttp } from '@obs/t
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from './monitoring-configs';
-import { guardAgainstOrphans, type OrphanGuard } from './orphan-guard';
 
 export const APP_NAMES = ['users', 'payments', 'orders', 'loadgen'] as const;
 export type AppName = (typeof APP_NAMES)[number];
@@ -15,7 +14,6 @@ export const ADMIN_TOKEN = 'platform-e2e-admin-token';
 
 export class AppProcess {
   private proc?: ManagedProcess;
-  private guard?: OrphanGuard;
 
   constructor(
     readonly name: AppName,
@@ -56,7 +54,6 @@ export class AppProcess {
       cwd: workspaceRoot,
       env: { ...process.env, ...env, PORT: String(this.httpPort), GRPC_PORT: String(this.grpcPort) },
     });
-    this.guard = guardAgainstOrphans(this.proc.child.pid);
     try {
       await waitForHttp(`${this.url}/readyz`, { timeoutMs: 90_000 });
     } catch (error) {
@@ -66,7 +63,6 @@ export class AppProcess {
 
   async stop(): Promise<void> {
     await this.proc?.stop('SIGTERM', 15_000);
-    this.guard?.release();
   }
 }
 

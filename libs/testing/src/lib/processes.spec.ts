@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
-import { freePort, startProcess, waitForHttp } from './processes';
+import { join } from 'node:path';
+import { freePort, startProcess, waitFor, waitForHttp } from './processes';
 
 describe('test process helpers', () => {
   it('finds a port that can be listened on and waits for it to answer', async () => {
@@ -19,5 +20,31 @@ describe('test process helpers', () => {
     await proc.stop('SIGTERM');
     expect(proc.child.signalCode ?? proc.child.exitCode).not.toBeNull();
     expect(proc.output()).toContain('hello');
+  });
+});
+
+describe('orphan guard', () => {
+  jest.setTimeout(30_000);
+
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('stops a started child when the runner that started it is killed with SIGKILL', async () => {
+    const runner = startProcess(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'testing-fixtures', 'orphan-runner.ts')], {
+      cwd: join(__dirname, '..', '..', '..', '..'),
+    });
+    const childPid = await waitFor(async () => Number(/child (\d+)/.exec(runner.output())?.[1]) || undefined, {
+      what: 'the runner to start its child',
+      timeoutMs: 20_000,
+    });
+    expect(alive(childPid)).toBe(true);
+    runner.child.kill('SIGKILL');
+    await waitFor(async () => (alive(childPid) ? undefined : true), { what: 'the orphaned child to be stopped', timeoutMs: 15_000 });
   });
 });

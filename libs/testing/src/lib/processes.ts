@@ -2,6 +2,7 @@
 // children that are always stopped (on success, failure and interrupt).
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
+import { guardAgainstOrphans } from './orphan-guard';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,24 +46,6 @@ export function waitForHttp(url: string, { status = 200, timeoutMs = 30_000 } = 
   );
 }
 
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  const killAll = () => {
-    for (const child of running) child.kill('SIGKILL');
-  };
-  process.once('exit', killAll);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      killAll();
-      process.exit(130);
-    });
-  }
-}
-
 export interface ManagedProcess {
   readonly child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
@@ -70,17 +53,19 @@ export interface ManagedProcess {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | null>;
 }
 
-/** Spawns a child that is killed when the test process ends, whatever the way it ends. */
+/**
+ * Spawns a child that is stopped when the test process ends, whatever the way it ends: a watchdog
+ * outside Jest's sandbox (see orphan-guard.ts) stops it if the runner dies first.
+ */
 export function startProcess(command: string, args: readonly string[], options: SpawnOptions = {}): ManagedProcess {
-  installExitHook();
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  running.add(child);
+  const guard = guardAgainstOrphans(child.pid);
   const chunks: string[] = [];
   child.stdout?.on('data', (d: Buffer) => chunks.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => chunks.push(d.toString()));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      running.delete(child);
+      guard.release();
       resolve(code);
     }),
   );
