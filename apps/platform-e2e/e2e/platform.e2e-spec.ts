@@ -2,7 +2,7 @@
 // from the load generator. It proves the telemetry contract of DESIGN.md end to end (RED series,
 // exemplars ↔ logs ↔ traces, SLO recordings) and the closed loop from an injected fault to a page.
 import { ALERTMANAGER, describeWithBinaries, PROMETHEUS, waitFor } from '@obs/testing';
-import { SPAN_KIND } from './support/otlp-receiver';
+import { SPAN_KIND } from '@obs/testing';
 import { ADMIN_TOKEN } from './support/platform';
 import type { VectorSample } from './support/prometheus-api';
 import { type Stack, startStack } from './support/stack';

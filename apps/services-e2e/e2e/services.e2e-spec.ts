@@ -1,7 +1,7 @@
 // The three services as real processes on real ports: one trace across them, an idempotent charge
 // under retries, the payments breaker opening and closing by itself, and durability across SIGKILL.
 import { waitFor } from '@obs/testing';
-import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from './support/otlp-receiver';
+import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '@obs/testing';
 import { ADMIN_TOKEN, metricValue, postOrder, sampleOrder, type Stack, startStack } from './support/stack';
 
 const SPAN_KIND = { server: 2, client: 3 } as const;

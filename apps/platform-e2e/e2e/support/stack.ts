@@ -3,7 +3,7 @@
 import { freePort } from '@obs/testing';
 import { startAlertmanager, startPrometheus } from './monitoring';
 import { renderAlertmanagerConfig, renderPrometheusConfig } from './monitoring-configs';
-import { type OtlpReceiver, startOtlpReceiver } from './otlp-receiver';
+import { type OtlpReceiver, startOtlpReceiver } from '@obs/testing';
 import { allocateApps, type AppName, type AppProcess, APP_NAMES, startPlatform } from './platform';
 import { PrometheusApi } from './prometheus-api';
 import { startWebhookSink, type WebhookSink } from './webhook-sink';

@@ -1,5 +1,5 @@
 // Reading one request's path through the platform out of the spans the OTLP receiver collected.
-import { type ReceivedSpan, SPAN_KIND } from './otlp-receiver';
+import { type ReceivedSpan, SPAN_KIND } from '@obs/testing';
 
 export interface OrderTrace {
   readonly spans: readonly ReceivedSpan[];

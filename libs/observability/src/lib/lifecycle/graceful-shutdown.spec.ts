@@ -3,7 +3,7 @@
 // collector), and the process exits 0.
 import { waitFor } from '@obs/testing';
 import { readExportedSpans } from '../../testing';
-import { FakeOtlpCollector, startFakeOtlpCollector } from '../../testing-fixtures/fake-otlp-collector';
+import { type OtlpReceiver, startOtlpReceiver } from '@obs/testing';
 import { fixtureGrpcClient } from '../../testing-fixtures/grpc-client';
 import { FixtureProcess, startFixture } from '../../testing-fixtures/spawn-fixture';
 
@@ -11,10 +11,10 @@ jest.setTimeout(90_000);
 
 describe('graceful shutdown', () => {
   let fixture: FixtureProcess;
-  let collector: FakeOtlpCollector;
+  let collector: OtlpReceiver;
 
   beforeAll(async () => {
-    collector = await startFakeOtlpCollector();
+    collector = await startOtlpReceiver();
     fixture = await startFixture({
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '600000',
@@ -75,7 +75,7 @@ describe('graceful shutdown', () => {
     );
     expect(slowSpans).toHaveLength(3);
     // The same flush sent them over OTLP gRPC to the collector.
-    for (const span of slowSpans) expect(collector.received(span.traceId)).toBe(true);
+    for (const span of slowSpans) expect(collector.trace(span.traceId)).not.toHaveLength(0);
     expect(fixture.logs().map((l) => l.msg)).toContain('listeners closed, in-flight calls drained');
   });
 });
