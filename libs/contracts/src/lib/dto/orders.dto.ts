@@ -10,15 +10,14 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsOptional,
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { CURRENCY_PATTERN, ID_PATTERN, PAYMENT_METHODS, PaymentMethod } from './payments.dto';
+import { PageQueryDto } from './page-query.dto';
 
 export const ORDER_STATUSES = ['paid', 'payment_failed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -30,7 +29,9 @@ export const MAX_UNIT_PRICE = 10_000;
 export class OrderItemDto {
   @ApiProperty({ example: 'sku-123', maxLength: 64 })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { message: 'sku must be 1-64 characters of letters, digits, _ . -' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
+    message: 'sku must be 1-64 characters of letters, digits, _ . -',
+  })
   sku!: string;
 
   @ApiProperty({ example: 2, minimum: 1, maximum: MAX_ITEM_QUANTITY })
@@ -81,21 +82,7 @@ export class OrderDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class ListOrdersQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+export class ListOrdersQueryDto extends PageQueryDto {}
 
 export class OrderPageDto {
   @ApiProperty({ type: [OrderDto] }) items!: OrderDto[];

@@ -1,8 +1,9 @@
 // REST DTOs of the payments API (DESIGN.md "REST API"), shared by the payments service (validation,
 // OpenAPI) and its callers (load generator, tests). Bounds keep every input away from a 500.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {} from 'class-transformer';
+import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from './page-query.dto';
 
 export const PAYMENT_METHODS = ['credit_card', 'debit_card', 'bank_transfer', 'digital_wallet'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -24,7 +25,12 @@ export class CreatePaymentDto {
   @Matches(ID_PATTERN, { message: 'orderId must be 1-128 characters of letters, digits, _ . : -' })
   orderId!: string;
 
-  @ApiProperty({ example: 42.5, minimum: 0.01, maximum: MAX_PAYMENT_AMOUNT, description: 'Decimal amount, at most 2 decimals.' })
+  @ApiProperty({
+    example: 42.5,
+    minimum: 0.01,
+    maximum: MAX_PAYMENT_AMOUNT,
+    description: 'Decimal amount, at most 2 decimals.',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0.01)
   @Max(MAX_PAYMENT_AMOUNT)
@@ -51,21 +57,7 @@ export class PaymentDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class ListPaymentsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
+export class ListPaymentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only the payments of this order.' })
   @IsOptional()
   @IsString()

@@ -1,8 +1,9 @@
 // REST DTOs of the users API (DESIGN.md "REST API"), shared by the users service (validation,
 // OpenAPI) and its callers (load generator, tests), plus the seed users traffic relies on.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from './page-query.dto';
 
 /** Seeded users usr-100 … usr-149 exist from the first start so traffic works from the first second. */
 export const SEED_USERS = {
@@ -38,7 +39,11 @@ export class CreateUserDto {
   @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional({ minLength: 8, maxLength: 128, description: 'Without one the user exists but cannot log in.' })
+  @ApiPropertyOptional({
+    minLength: 8,
+    maxLength: 128,
+    description: 'Without one the user exists but cannot log in.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(8)
@@ -53,21 +58,7 @@ export class UserDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class ListUsersQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+export class ListUsersQueryDto extends PageQueryDto {}
 
 export class UserPageDto {
   @ApiProperty({ type: [UserDto] }) items!: UserDto[];
@@ -91,7 +82,10 @@ export class ValidateUserQueryDto {
 export class ValidateUserResultDto {
   @ApiProperty() userId!: string;
   @ApiProperty() valid!: boolean;
-  @ApiProperty({ enum: ['', 'not_found', 'locked'], description: 'Why the user is not valid; empty when valid.' })
+  @ApiProperty({
+    enum: ['', 'not_found', 'locked'],
+    description: 'Why the user is not valid; empty when valid.',
+  })
   reason!: '' | 'not_found' | 'locked';
 }
 
