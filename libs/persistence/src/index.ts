@@ -6,4 +6,5 @@ export { POOL_LIMITS } from './lib/pool';
 export { withDatabase, redactUrl } from './lib/database-url';
 export { resolveDatabaseUrl, localPostgresSettings, LOCAL_POSTGRES_PORT } from './lib/local-postgres';
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './lib/embedded-postgres';
-export { startTestPostgres, freeTcpPort, type TestPostgres, type TestPostgresOptions } from './lib/test-postgres';
+export { startTestPostgres, type TestPostgres, type TestPostgresOptions } from './lib/test-postgres';
+export { encodeCursor, decodeCursor } from './lib/sequence-cursor';

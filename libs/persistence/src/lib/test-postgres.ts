@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '@obs/testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -14,20 +14,6 @@ export interface TestPostgres {
   urlFor(db: string): string;
   createDatabase(db: string): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** A TCP port nobody listens on right now. */
-export function freeTcpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') return reject(new Error('no port'));
-      server.close(() => resolve(address.port));
-    });
-  });
 }
 
 /**
@@ -68,7 +54,7 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   };
   process.once('exit', cleanUp);
   try {
-    const port = options.port ?? (await freeTcpPort());
+    const port = options.port ?? (await freePort());
     const server = await startEmbeddedPostgres({
       dataDir,
       port,

@@ -8,7 +8,7 @@ import { ConflictError, MetricsService, NotFoundError, ValidationFailedError } f
 import { createHash, randomUUID } from 'node:crypto';
 import { chargeKeyFor, PaymentsClient } from '../clients/payments.client';
 import { UsersClient } from '../clients/users.client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '@obs/persistence';
 import { type OrderRow, OrdersRepository } from './orders.repository';
 
 @Injectable()

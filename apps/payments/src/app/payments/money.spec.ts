@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '@obs/persistence';
 import { fromCents, parseDecimalAmount, toCents } from './money';
 
 describe('money', () => {

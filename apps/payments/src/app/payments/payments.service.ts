@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { FraudCheckClient } from '../simulation/fraud-check.client';
 import { PaymentGateway } from '../simulation/payment-gateway';
 import { sleep } from '../simulation/random';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from '@obs/persistence';
 import { fromCents } from './money';
 import { type PaymentRow, PaymentsRepository } from './payments.repository';
 

@@ -1,5 +1,6 @@
-// Opaque page cursors: the last row's insertion sequence, base64url-encoded so clients treat it as
-// a token. A cursor that does not decode is the caller's mistake (400), never a 500.
+// Opaque page cursors for tables paged by an insertion sequence: the last row's sequence,
+// base64url-encoded so clients treat it as a token. A cursor that does not decode is the caller's
+// mistake (400), never a 500.
 import { ValidationFailedError } from '@obs/observability';
 
 export function encodeCursor(seq: string): string {
