@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
-import { freePort } from '@obs/testing';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -54,7 +54,7 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
   };
   process.once('exit', cleanUp);
   try {
-    const port = options.port ?? (await freePort());
+    const port = options.port ?? (await freeTcpPort());
     const server = await startEmbeddedPostgres({
       dataDir,
       port,
@@ -81,4 +81,21 @@ export async function startTestPostgres(options: TestPostgresOptions = {}): Prom
     cleanUp();
     throw error;
   }
+}
+
+/**
+ * A TCP port nobody listens on right now. (@obs/testing has the same helper, but this file ships in
+ * the persistence lib's entry, which apps bundle, and must not pull Jest-only code into them.)
+ */
+function freeTcpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') return reject(new Error('no port'));
+      server.close(() => resolve(address.port));
+    });
+  });
 }
