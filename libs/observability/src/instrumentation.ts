@@ -3,4 +3,11 @@
 // instrumentations can patch them; it imports only node_modules and lib/tracing for that reason.
 import { startTracing } from './lib/tracing/start-tracing';
 
-startTracing();
+try {
+  startTracing();
+} catch (error) {
+  // Same one-line shape as exitOnStartupError (a bad OTEL_NODE_*_INSTRUMENTATIONS value, say).
+  const msg = `tracing preload failed: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), msg })}\n`);
+  process.exit(1);
+}

@@ -26,6 +26,10 @@ export interface ObservabilityOptions {
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
 
+function metricsEnabled(): boolean {
+  return loadConfig(baseConfigSchema, bootstrapEnv()).OBS_METRICS_ENABLED;
+}
+
 @Global()
 @Module({})
 export class ObservabilityModule {
@@ -43,6 +47,7 @@ export class ObservabilityModule {
               version,
               level: config.LOG_LEVEL,
               format: config.LOG_FORMAT,
+              sync: config.LOG_SYNC,
             });
           },
         }),
@@ -50,10 +55,13 @@ export class ObservabilityModule {
       controllers: [MetricsController, HealthController],
       providers: [
         { provide: OBSERVABILITY_OPTIONS, useValue: { ...options, version } },
-        { provide: Registry, useFactory: createMetricsRegistry },
+        {
+          provide: Registry,
+          useFactory: () => createMetricsRegistry({ defaultMetrics: metricsEnabled() }),
+        },
         {
           provide: MetricsService,
-          useFactory: (registry: Registry) => new MetricsService(registry),
+          useFactory: (registry: Registry) => new MetricsService(registry, metricsEnabled()),
           inject: [Registry],
         },
         {

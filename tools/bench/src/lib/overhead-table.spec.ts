@@ -17,7 +17,6 @@ const result = (c: number[]): OverheadResult => ({
   ],
   exporter: {},
   logBytes: {},
-  missingSwitches: [],
 });
 
 describe('overheadRows', () => {

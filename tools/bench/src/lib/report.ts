@@ -82,8 +82,6 @@ function overhead(r: BenchResult): string {
     '',
     ...o.variants.map((v) => `- ${v.label}: ${v.how}.`),
     '',
-    ...o.missingSwitches.map((s) => `\\* Missing switch: ${s}.`),
-    '',
     `Per-request log volume written during the run: ${Object.entries(o.logBytes).map(([id, b]) => `(${id}) ${num(b / 2 ** 20, 1)} MiB`).join(', ')}.`,
     `OTLP received (all exporters together): ${Object.entries(o.exporter).map(([signal, s]) => `${signal} ${s.requests} requests / ${num(s.bytes / 2 ** 20, 1)} MiB`).join(', ')}.`,
   );

@@ -33,7 +33,6 @@ export interface OverheadResult {
   /** What the shared OTLP receiver got over the whole run, per signal. */
   exporter: Record<string, { requests: number; bytes: number }>;
   logBytes: Record<string, number>;
-  missingSwitches: string[];
 }
 
 export interface BreakdownResult {

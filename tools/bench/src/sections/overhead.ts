@@ -15,10 +15,6 @@ export interface OverheadOptions {
   log: (line: string) => void;
 }
 
-export const MISSING_SWITCHES = [
-  'OBS_METRICS_ENABLED=false (or METRICS_ENABLED): no metrics switch exists in libs/observability, so variant (a) is approximated with a bench-only preload that no-ops prom-client recording',
-];
-
 export async function runOverhead(stack: Stack, orderId: string, options: OverheadOptions): Promise<{ result: OverheadResult; peakRssMiB: Record<string, number | undefined> }> {
   const endpoints: Record<string, string> = {
     'GET /api/orders/:id': `/api/orders/${orderId}`,
@@ -61,7 +57,6 @@ export async function runOverhead(stack: Stack, orderId: string, options: Overhe
       // The receiver is shared, so its totals cover (c) and (d) together plus users/payments.
       exporter: { traces, metrics, logs },
       logBytes,
-      missingSwitches: MISSING_SWITCHES,
     },
   };
 }

@@ -20,17 +20,16 @@ export function orderVariants(otlpEndpoint: string): Variant[] {
   return [
     {
       id: 'a',
-      label: '(a) no observability*',
-      how: 'no preload, LOG_LEVEL=silent, --require tools/bench/src/preload/stub-metrics.cjs (prom-client recording no-op)',
-      preload: 'tools/bench/src/preload/stub-metrics.cjs',
-      env: { LOG_LEVEL: 'silent' },
+      label: '(a) no observability',
+      how: 'no preload, LOG_LEVEL=silent, OBS_METRICS_ENABLED=false (no metric recorded, no runtime metrics collected)',
+      env: { LOG_LEVEL: 'silent', OBS_METRICS_ENABLED: 'false' },
       logs: false,
     },
     { id: 'b', label: '(b) metrics only', how: 'no preload, LOG_LEVEL=silent', env: { LOG_LEVEL: 'silent' }, logs: false },
     {
       id: 'c',
       label: '(c) everything on',
-      how: '--require dist/apps/orders/instrumentation.js, OTEL_TRACES_SAMPLER=always_on, OTLP/gRPC to the local receiver, LOG_LEVEL=info to a file',
+      how: '--require dist/apps/orders/instrumentation.js (default instrumentations), OTEL_TRACES_SAMPLER=always_on, OTLP/gRPC to the local receiver, LOG_LEVEL=info to a file (default LOG_SYNC=false)',
       preload: 'dist/apps/orders/instrumentation.js',
       // The service name tells (c)'s spans from (d)'s at the shared receiver; logs and metrics name the service themselves.
       env: { ...export100, OTEL_SERVICE_NAME: 'orders-c', LOG_LEVEL: 'info' },

@@ -1,7 +1,6 @@
 // Wires the core together: traffic model → open-loop scheduler → planner (mix + bodies) → traced
 // HTTP client → stats and telemetry. Used by both the server (long-running, controllable) and the CLI.
 import { Tracer } from '@opentelemetry/api';
-import { setMaxListeners } from 'node:events';
 import { Clock, systemClock } from '../clock/clock';
 import { createRng, Rng } from '../clock/rng';
 import { applyConfigPatch, RuntimeConfig } from '../config/runtime-config';
@@ -54,7 +53,6 @@ export class LoadEngine {
   private readonly scheduler: OpenLoopScheduler;
   private readonly telemetry: LoadgenTelemetry;
   private readonly stats = new RunStats();
-  private readonly abort = new AbortController();
   private paused: boolean;
   private progressTimer: NodeJS.Timeout | undefined;
   private startedAt: number | undefined;
@@ -81,8 +79,6 @@ export class LoadEngine {
       dispatch: (arrival) => this.dispatch(arrival),
       onDrop: (reason) => this.recordDrop(reason),
     });
-    // Every request listens on this one signal; the default cap of 10 listeners would warn.
-    setMaxListeners(0, this.abort.signal);
   }
 
   /** Resolves when a run with an end time has scheduled its last arrival (or stop() was called). */
@@ -107,9 +103,10 @@ export class LoadEngine {
     if (this.progressTimer) clearInterval(this.progressTimer);
     this.progressTimer = undefined;
     await this.scheduler.drain(drainMs);
-    this.abort.abort();
-    await this.scheduler.drain(1_000);
+    // Destroying the pools fails whatever is still in flight. (Not one AbortSignal shared by every
+    // request: undici adds and removes a listener on it per request, a linear scan over thousands.)
     await this.client.close();
+    await this.scheduler.drain(1_000);
     if (this.startedAt !== undefined && this.clock.now() - this.lastProgressAt >= 500) this.reportProgress();
     return this.summary();
   }
@@ -168,7 +165,7 @@ export class LoadEngine {
     this.stats.recordSent(lagMs);
     this.telemetry.sent(lagMs / 1000);
     const request: PlannedRequest = this.planner.next();
-    const result = await this.client.send(request, this.abort.signal);
+    const result = await this.client.send(request);
     const done = this.clock.now();
     this.planner.observe(request, result);
     this.stats.recordCompletion({

@@ -21,6 +21,10 @@ export const baseConfigSchema = z.object({
   GRPC_PORT: z.preprocess(emptyAsUndefined, port.optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** true: one blocking write per line. false: lines are written in batches, flushed at exit. */
+  LOG_SYNC: z.stringbool().default(false),
+  /** false turns off recording of every metric (for measuring their price; /metrics stays up). */
+  OBS_METRICS_ENABLED: z.stringbool().default(true),
   /** Upper bound for draining in-flight HTTP and gRPC calls after SIGTERM. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Time between SIGTERM (readiness 503) and closing the listeners, so load balancers stop routing first. */

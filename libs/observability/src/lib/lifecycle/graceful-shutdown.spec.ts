@@ -6,6 +6,7 @@ import { readExportedSpans } from '../../testing';
 import { type OtlpReceiver, startOtlpReceiver } from '@obs/testing';
 import { fixtureGrpcClient } from '../../testing-fixtures/grpc-client';
 import { FixtureProcess, startFixture } from '../../testing-fixtures/spawn-fixture';
+import { SERVER_SPAN_SCOPE } from '../tracing/fastify-server-spans';
 
 jest.setTimeout(90_000);
 
@@ -71,7 +72,7 @@ describe('graceful shutdown', () => {
     expect(await fixture.exited()).toBe(0);
 
     const slowSpans = readExportedSpans(fixture.spansFile).filter(
-      (s) => s.scope === '@opentelemetry/instrumentation-http' && s.attributes['http.route'] === '/api/slow',
+      (s) => s.scope === SERVER_SPAN_SCOPE && s.attributes['http.route'] === '/api/slow',
     );
     expect(slowSpans).toHaveLength(3);
     // The same flush sent them over OTLP gRPC to the collector.

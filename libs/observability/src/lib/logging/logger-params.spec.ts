@@ -1,7 +1,7 @@
 import type { Options } from 'pino-http';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
-import { loggerParams } from './logger-params';
+import { pinoHttpOptions } from './logger-params';
 
 function capture(): { stream: Writable; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
@@ -23,8 +23,7 @@ function capture(): { stream: Writable; lines: () => Record<string, unknown>[] }
 }
 
 describe('loggerParams', () => {
-  const options = loggerParams({ service: 'orders', version: '1.0.0', level: 'info', format: 'json' })
-    .pinoHttp as Options;
+  const options: Options = pinoHttpOptions({ service: 'orders', version: '1.0.0', level: 'info', format: 'json' });
 
   it('writes JSON lines with level, time, msg and service', () => {
     const { stream, lines } = capture();
@@ -52,5 +51,30 @@ describe('loggerParams', () => {
     const line = JSON.stringify(lines()[0]);
     for (const secret of ['p1', 'p2', 't1', 't2', 'Bearer x', 's=1']) expect(line).not.toContain(secret);
     expect(lines()[0]).toMatchObject({ password: '[REDACTED]', body: { password: '[REDACTED]' } });
+  });
+});
+
+describe('redaction', () => {
+  const options: Options = pinoHttpOptions({ service: 'orders', level: 'info', format: 'json' });
+
+  it('censors secrets in child logger bindings and one level down, without touching the caller’s objects', () => {
+    const { stream, lines } = capture();
+    const body = { user: 'ada', password: 'p3', apiKey: 'k1' };
+    pino(options, stream).child({ token: 't3' }).info({ body, cookie: 'c1', secret: 's1' }, 'signup');
+    const line = lines()[0];
+    expect(line).toMatchObject({
+      token: '[REDACTED]',
+      cookie: '[REDACTED]',
+      secret: '[REDACTED]',
+      body: { user: 'ada', password: '[REDACTED]', apiKey: '[REDACTED]' },
+    });
+    for (const secret of ['p3', 'k1', 't3', 'c1', 's1']) expect(JSON.stringify(line)).not.toContain(secret);
+    expect(body).toEqual({ user: 'ada', password: 'p3', apiKey: 'k1' });
+  });
+
+  it('leaves errors and lines without secrets as they are', () => {
+    const { stream, lines } = capture();
+    pino(options, stream).error({ err: new Error('boom'), order: { id: 'o-1' } }, 'failed');
+    expect(lines()[0]).toMatchObject({ err: { message: 'boom', stack: expect.stringContaining('Error: boom') }, order: { id: 'o-1' } });
   });
 });

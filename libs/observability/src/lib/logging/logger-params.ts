@@ -1,52 +1,55 @@
 // nestjs-pino settings: one JSON line per request and per event, each carrying service, trace_id and
-// span_id of the active span (via a mixin, so it works with or without instrumentation-pino), the
+// span_id and trace_flags of the active span (via a mixin, so no pino instrumentation is needed), the
 // route template, status and duration; secrets redacted; LOG_FORMAT=pretty for humans.
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { ExecutionContext, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { stdTimeFunctions } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import { destination, stdTimeFunctions } from 'pino';
 import { mapError } from '../errors/error-mapping';
 import { isServerCall, splitGrpcPath } from '../metrics/grpc-call';
 import { httpRequestInfo } from '../metrics/http-request-info';
 import { activeSpanIds } from '../tracing/trace-context';
+import { redactNestedSecrets, REDACTION_CENSOR, SENSITIVE_KEYS } from './redaction';
 
 export interface LoggingOptions {
   readonly service: string;
   readonly version?: string;
   readonly level: string;
   readonly format: 'json' | 'pretty';
+  /**
+   * false (the default): lines collect while a write is in flight and go out together, and pino
+   * flushes what is left when the process exits (SIGKILL still loses the last few milliseconds).
+   * A blocking write per line cost more than the rest of the line (docs/benchmarks.md).
+   */
+  readonly sync?: boolean;
 }
 
 /** Probes and scrapes run every few seconds; a line each would drown the request log. */
 const QUIET_PATHS = new Set(['/metrics', '/healthz', '/readyz']);
 
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-  'password',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'authorization',
-  '*.password',
-  '*.token',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.authorization',
-  '*.secret',
-];
+// Request and response headers never reach a line (the req/res serializers below keep id, method,
+// url and status only); nested secrets are censored by redactNestedSecrets.
+export const REDACTED_PATHS = [...SENSITIVE_KEYS];
 
 /** Nest mounts the logger through middie, which rewrites req.url relative to the mount point. */
 function requestPath(req: IncomingMessage & { originalUrl?: string }): string {
   return (req.originalUrl ?? req.url ?? '').split('?')[0];
 }
 
-export function traceFields(): { trace_id?: string; span_id?: string } {
+export function traceFields(): { trace_id?: string; span_id?: string; trace_flags?: string } {
   const ids = activeSpanIds();
-  return ids ? { trace_id: ids.traceId, span_id: ids.spanId } : {};
+  return ids ? { trace_id: ids.traceId, span_id: ids.spanId, trace_flags: ids.sampled ? '01' : '00' } : {};
+}
+
+/** What the request completion line adds: the route template and the status sent. */
+function completionFields(req: IncomingMessage, res: ServerResponse): Record<string, string | number> {
+  const info = httpRequestInfo(req);
+  return {
+    ...(info ? { http_route: info.route } : {}),
+    http_response_status_code: res.statusCode,
+  };
 }
 
 /** rpc_service/rpc_method/rpc_grpc_status_code on a gRPC call's line, named as in the metrics. */
@@ -76,54 +79,58 @@ export function loggerParams(options: LoggingOptions): Params {
         ...grpcFields(context, mapError(error).grpcCode),
       }),
     },
-    pinoHttp: {
-      level: options.level,
-      base: { service: options.service, ...(options.version ? { version: options.version } : {}) },
-      timestamp: stdTimeFunctions.isoTime,
-      formatters: { level: (label: string) => ({ level: label }) },
-      mixin: traceFields,
-      redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-      // The completion line identifies the call; headers, remote address and the like would triple
-      // its size (and its serialisation and redaction cost, see docs/benchmarks.md) for no use.
-      serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      customAttributeKeys: { responseTime: 'duration_ms' },
-      // Lines logged while handling a request carry its id; the full request only the completion line.
-      quietReqLogger: true,
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-        error || res.statusCode >= 500 ? 'error' : 'info',
-      // pino-http invents an Error ("failed with status code 500") for 5xx; the exception filter has
-      // already logged the real one with its stack, so the completion line keeps only the facts.
-      customErrorObject: (
-        _req: IncomingMessage,
-        _res: ServerResponse,
-        _error: Error,
-        value: Record<string, unknown>,
-      ) => {
-        const { err: _synthetic, ...rest } = value;
-        return rest;
-      },
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(requestPath(req)) },
-      // Called when the request starts and again when it completes; only the completion line gets
-      // the route and status (at the start no route has been matched yet).
-      customProps: (req: IncomingMessage, res: ServerResponse) => {
-        if (!res.headersSent) return {};
-        const info = httpRequestInfo(req);
-        return {
-          ...(info ? { http_route: info.route } : {}),
-          http_response_status_code: res.statusCode,
-        };
-      },
-      ...(options.format === 'pretty'
-        ? {
-            transport: {
-              target: 'pino-pretty',
-              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
-            },
-          }
-        : {}),
+    pinoHttp:
+      options.format === 'pretty'
+        ? pinoHttpOptions(options)
+        : [pinoHttpOptions(options), destination({ dest: 1, sync: options.sync ?? false })],
+  };
+}
+
+/** pino-http's options: what a line holds, which lines are written, at which level. */
+export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
+  return {
+    level: options.level,
+    base: { service: options.service, ...(options.version ? { version: options.version } : {}) },
+    timestamp: stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }), log: redactNestedSecrets },
+    mixin: traceFields,
+    redact: { paths: REDACTED_PATHS, censor: REDACTION_CENSOR },
+    // The completion line identifies the call; headers, remote address and the like would triple
+    // its size (and its serialisation and redaction cost, see docs/benchmarks.md) for no use.
+    serializers: {
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
+    customAttributeKeys: { responseTime: 'duration_ms' },
+    // Lines logged while handling a request carry its id; the full request only the completion line.
+    quietReqLogger: true,
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+      error || res.statusCode >= 500 ? 'error' : 'info',
+    // The completion line gets the route and status through these rather than customProps, which
+    // pino-http calls at the start too and turns into one more child logger per request.
+    customSuccessObject: (req: IncomingMessage, res: ServerResponse, value: Record<string, unknown>) => ({
+      ...value,
+      ...completionFields(req, res),
+    }),
+    // pino-http invents an Error ("failed with status code 500") for 5xx; the exception filter has
+    // already logged the real one with its stack, so the completion line keeps only the facts.
+    customErrorObject: (
+      req: IncomingMessage,
+      res: ServerResponse,
+      _error: Error,
+      value: Record<string, unknown>,
+    ) => {
+      const { err: _synthetic, ...rest } = value;
+      return { ...rest, ...completionFields(req, res) };
+    },
+    autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(requestPath(req)) },
+    ...(options.format === 'pretty'
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+          },
+        }
+      : {}),
   };
 }

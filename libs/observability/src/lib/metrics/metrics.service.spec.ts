@@ -81,4 +81,17 @@ describe('MetricsService', () => {
       http_response_status_code: '200',
     });
   });
+
+  it('records nothing, not even runtime metrics, when turned off (OBS_METRICS_ENABLED=false)', async () => {
+    const metrics = new MetricsService(createMetricsRegistry({ defaultMetrics: false }), false);
+    metrics.counter(METRICS.ordersCreated).inc({ status: 'paid' });
+    metrics.observeHttpServerRequest({ http_request_method: 'GET', http_route: '/x', http_response_status_code: 200 }, 0.1);
+    const stop = metrics.histogram(METRICS.loadgenDuration).startTimer({ scenario: 'orders' });
+    expect(stop()).toBeGreaterThanOrEqual(0);
+    const body = await openMetrics(metrics);
+    expect(samples(body, 'orders_created_total')).toEqual([]);
+    expect(samples(body, 'http_server_request_duration_seconds_count')).toEqual([]);
+    expect(samples(body, 'process_cpu_seconds_total')).toEqual([]);
+    expect(body.trim()).toBe('# EOF');
+  });
 });

@@ -17,14 +17,28 @@ type Of<T extends MetricDefinition['type']> = MetricDefinition & { readonly type
 
 export type RpcLabels = LabelsOf<typeof METRICS.rpcServerDuration>;
 
+const NOT_RECORDING_COUNTER: TracedCounter<never> = { inc: () => undefined };
+const NOT_RECORDING_HISTOGRAM: TracedHistogram<never> = {
+  observe: () => undefined,
+  startTimer: () => {
+    const started = performance.now();
+    return () => (performance.now() - started) / 1000;
+  },
+};
+
 @Injectable()
 export class MetricsService {
   private readonly counters = new Map<string, TracedCounter<MetricDefinition>>();
   private readonly histograms = new Map<string, TracedHistogram<MetricDefinition>>();
 
-  constructor(readonly registry: Registry) {}
+  /** enabled=false (OBS_METRICS_ENABLED=false) hands out metrics that record nothing. */
+  constructor(
+    readonly registry: Registry,
+    readonly enabled = true,
+  ) {}
 
   counter<D extends Of<'counter'>>(definition: D): TracedCounter<D> {
+    if (!this.enabled) return NOT_RECORDING_COUNTER;
     let counter = this.counters.get(definition.name);
     if (!counter) {
       counter = catalogCounter(this.registry, definition);
@@ -34,6 +48,7 @@ export class MetricsService {
   }
 
   histogram<D extends Of<'histogram'>>(definition: D): TracedHistogram<D> {
+    if (!this.enabled) return NOT_RECORDING_HISTOGRAM;
     let histogram = this.histograms.get(definition.name);
     if (!histogram) {
       histogram = catalogHistogram(this.registry, definition);

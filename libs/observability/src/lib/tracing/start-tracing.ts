@@ -1,7 +1,8 @@
 // Starts the OpenTelemetry Node SDK for traces only (metrics are prom-client's job, logs are
 // stdout's): W3C trace context + baggage by default (OTEL_PROPAGATORS overrides), the standard
-// OTEL_* variables, and just the instrumentations the services use.
-import { FastifyOtelInstrumentation } from '@fastify/otel';
+// OTEL_* variables, and just the instrumentations the services use: the HTTP server span from
+// Fastify's hooks, outgoing HTTP, gRPC and pino.
+import { trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -11,8 +12,16 @@ import { defaultResource, resourceFromAttributes } from '@opentelemetry/resource
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
+import { InstrumentationName, selectedInstrumentations } from './instrumentation-selection';
 import { serviceIdentity } from './resource';
 import { registerTelemetryShutdown } from './telemetry-shutdown';
+
+/**
+ * pino is opt-in (OTEL_NODE_ENABLED_INSTRUMENTATIONS): the logger's own mixin already writes
+ * trace_id, span_id and trace_flags, and the instrumentation would wrap every line a second time.
+ */
+const DEFAULT_INSTRUMENTATIONS: readonly InstrumentationName[] = ['http', 'fastify', 'nestjs-core', 'grpc'];
 
 /** Probes and scrapes would otherwise be most of the traces and none of the interesting ones. */
 const UNTRACED_PATHS = new Set(['/metrics', '/healthz', '/readyz']);
@@ -21,10 +30,6 @@ export interface StartTracingOptions {
   /** Extra processors, e.g. an in-memory exporter in tests; added to the OTLP one when that is on. */
   readonly spanProcessors?: readonly SpanProcessor[];
   readonly env?: NodeJS.ProcessEnv;
-}
-
-function pathOf(url: string | undefined): string {
-  return (url ?? '').split('?')[0];
 }
 
 /** Whether OTLP export is configured; without an endpoint nothing is exported and nothing retries. */
@@ -39,9 +44,26 @@ export function otlpExportEnabled(env: NodeJS.ProcessEnv = process.env): boolean
   return Boolean(env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_ENDPOINT']);
 }
 
+/** As NodeSDK takes them (the @opentelemetry/instrumentation it was built against). */
+type Instrumentation = NonNullable<NonNullable<ConstructorParameters<typeof NodeSDK>[0]>['instrumentations']>[number];
+
+function instrumentations(selected: Set<InstrumentationName>): Instrumentation[] {
+  const all: Record<Exclude<InstrumentationName, 'fastify'>, () => Instrumentation> = {
+    // Outgoing calls only: the server span comes from Fastify's hooks (fastify-server-spans.ts).
+    http: () => new HttpInstrumentation({ disableIncomingRequestInstrumentation: true }),
+    // Declares @nestjs/core <12 for now, so it idles on NestJS 12.
+    'nestjs-core': () => new NestInstrumentation(),
+    grpc: () => new GrpcInstrumentation(),
+    // Correlates lines of a pino logger that is not ours (ours has its mixin).
+    pino: () => new PinoInstrumentation({ disableLogSending: true }),
+  };
+  return [...selected].flatMap((name) => (name === 'fastify' ? [] : [all[name]()]));
+}
+
 export function startTracing(options: StartTracingOptions = {}): NodeSDK {
   const env = options.env ?? process.env;
   const identity = serviceIdentity(env);
+  const selected = selectedInstrumentations(env, DEFAULT_INSTRUMENTATIONS);
   const processors: SpanProcessor[] = [...(options.spanProcessors ?? [])];
   // The gRPC exporter reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables.
   if (otlpExportEnabled(env)) processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
@@ -61,25 +83,10 @@ export function startTracing(options: StartTracingOptions = {}): NodeSDK {
     spanProcessors: processors,
     metricReaders: [],
     logRecordProcessors: [],
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has(pathOf(request.url)),
-      }),
-      new FastifyOtelInstrumentation({
-        registerOnInitialization: true,
-        // One span per request and per handler; a span per Fastify hook (a dozen per request) is noise.
-        instrumentHooks: false,
-        ignorePaths: ({ url }) => UNTRACED_PATHS.has(url),
-      }),
-      // Declares @nestjs/core <12 for now, so it idles on NestJS 12; @fastify/otel's handler span
-      // names the controller method meanwhile.
-      new NestInstrumentation(),
-      new GrpcInstrumentation(),
-      // Our own pino mixin writes trace_id/span_id; this one adds trace_flags and merges under it.
-      new PinoInstrumentation({ disableLogSending: true }),
-    ],
+    instrumentations: instrumentations(selected),
   });
   sdk.start();
+  if (selected.has('fastify')) traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: UNTRACED_PATHS });
   registerTelemetryShutdown(() => sdk.shutdown());
   return sdk;
 }

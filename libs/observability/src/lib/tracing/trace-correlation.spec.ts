@@ -8,10 +8,10 @@ import { prometheusApi, startPrometheus, TestPrometheus } from '../../testing-fi
 import { fixtureGrpcClient } from '../../testing-fixtures/grpc-client';
 import { FixtureProcess, startFixture } from '../../testing-fixtures/spawn-fixture';
 import { ExportedSpan, readExportedSpans, samples, scrape } from '../../testing';
+import { SERVER_SPAN_SCOPE } from './fastify-server-spans';
 
 jest.setTimeout(90_000);
 
-const HTTP_SERVER_SCOPE = '@opentelemetry/instrumentation-http';
 
 describe('a service with the observability module and the tracing preload', () => {
   let fixture: FixtureProcess;
@@ -23,7 +23,7 @@ describe('a service with the observability module and the tracing preload', () =
 
   function serverSpanWhere(match: (span: ExportedSpan) => boolean): Promise<ExportedSpan> {
     return waitFor(
-      async () => readExportedSpans(fixture.spansFile).find((s) => s.scope === HTTP_SERVER_SCOPE && match(s)),
+      async () => readExportedSpans(fixture.spansFile).find((s) => s.scope === SERVER_SPAN_SCOPE && match(s)),
       {
         what: 'an exported server span',
       },

@@ -1,0 +1,105 @@
+// The HTTP server span, from Fastify's own hooks: one SERVER span per request, named by the route
+// template, parented on the incoming W3C context. It replaces the http instrumentation's incoming
+// side plus @fastify/otel, which together made three spans per request and bound listeners to every
+// request and response emitter; the benchmark (docs/benchmarks.md) measured that as the largest part
+// of the price of tracing. Subscribes to the `fastify.initialization` diagnostics channel, so the
+// hooks are the first of every Fastify instance and middleware runs inside the span.
+import {
+  Attributes,
+  context,
+  Context,
+  propagation,
+  ROOT_CONTEXT,
+  Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  Tracer,
+} from '@opentelemetry/api';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const INITIALIZATION_CHANNEL = 'fastify.initialization';
+const SERVER_SPAN = Symbol('obs.server-span');
+const SERVER_CONTEXT = Symbol('obs.server-context');
+
+export const SERVER_SPAN_SCOPE = '@obs/observability';
+
+type TracedRequest = FastifyRequest & { [SERVER_SPAN]?: Span; [SERVER_CONTEXT]?: Context };
+
+export interface ServerSpanOptions {
+  /** Paths (without query) that get no span: probes and scrapes. */
+  readonly untracedPaths: ReadonlySet<string>;
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** Ends the request's span once: with the status sent, or as an error when no response went out. */
+function endServerSpan(request: TracedRequest, statusCode: number | undefined): void {
+  const span = request[SERVER_SPAN];
+  if (!span) return;
+  request[SERVER_SPAN] = undefined;
+  // Semantic conventions: a server span is an error for 5xx (and when the client gave up), not 4xx.
+  if (statusCode === undefined) {
+    span.setAttribute('error.type', 'aborted');
+    span.setStatus({ code: SpanStatusCode.ERROR, message: 'client closed the connection before the response' });
+    span.end();
+    return;
+  }
+  span.setAttribute('http.response.status_code', statusCode);
+  if (statusCode >= 500) {
+    span.setAttribute('error.type', String(statusCode));
+    span.setStatus({ code: SpanStatusCode.ERROR });
+  }
+  span.end();
+}
+
+/** Adds the span hooks to one Fastify instance (called for every instance once tracing starts). */
+export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, options: ServerSpanOptions): void {
+  fastify.addHook('onRequest', (request: TracedRequest, _reply: FastifyReply, done: () => void) => {
+    const path = pathOf(request.url);
+    if (options.untracedPaths.has(path)) return done();
+    const route = request.routeOptions.url;
+    const attributes: Attributes = {
+      'http.request.method': request.method,
+      'url.path': path,
+      'url.scheme': request.protocol,
+      'network.protocol.version': request.raw.httpVersion,
+      'client.address': request.ip,
+    };
+    if (route) attributes['http.route'] = route;
+    const userAgent = request.headers['user-agent'];
+    if (userAgent) attributes['user_agent.original'] = userAgent;
+    const parent = propagation.extract(ROOT_CONTEXT, request.headers);
+    const span = tracer.startSpan(
+      route ? `${request.method} ${route}` : request.method,
+      { kind: SpanKind.SERVER, attributes },
+      parent,
+    );
+    const active = trace.setSpan(parent, span);
+    request[SERVER_SPAN] = span;
+    request[SERVER_CONTEXT] = active;
+    // The rest of the request (middleware, body, handler, reply) continues from here, so it runs
+    // inside the span; the spec checks that for a body that arrives after the headers too.
+    context.with(active, done);
+  });
+  fastify.addHook('onResponse', (request: TracedRequest, reply: FastifyReply, done: () => void) => {
+    endServerSpan(request, reply.statusCode);
+    done();
+  });
+  fastify.addHook('onRequestAbort', (request: TracedRequest, done: () => void) => {
+    endServerSpan(request, undefined);
+    done();
+  });
+}
+
+/** Traces every Fastify instance created from now on; returns the function that stops it. */
+export function traceFastifyServers(tracer: Tracer, options: ServerSpanOptions): () => void {
+  const onInitialization = (message: unknown) =>
+    addServerSpanHooks((message as { fastify: FastifyInstance }).fastify, tracer, options);
+  subscribe(INITIALIZATION_CHANNEL, onInitialization);
+  return () => unsubscribe(INITIALIZATION_CHANNEL, onInitialization);
+}
