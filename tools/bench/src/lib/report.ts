@@ -19,6 +19,8 @@ function header(r: BenchResult): string {
     'these numbers guide the work, they gate nothing. Re-run to refresh; expect the absolute numbers to move with the',
     "host's load, the ratios much less.",
     '',
+    'What these figures led to, before/after comparisons of those changes and what is left: docs/performance.md.',
+    '',
     table(
       ['machine', ''],
       [

@@ -9,6 +9,12 @@ describe('loadConfig', () => {
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      LOG_SYNC: false,
+      OBS_METRICS_ENABLED: true,
+    });
+    expect(loadConfig(baseConfigSchema, { LOG_SYNC: 'true', OBS_METRICS_ENABLED: 'false' })).toMatchObject({
+      LOG_SYNC: true,
+      OBS_METRICS_ENABLED: false,
     });
   });
 
@@ -16,6 +22,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig(baseConfigSchema, { PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig(baseConfigSchema, { LOG_FORMAT: 'xml' })).toThrow(ConfigError);
     expect(() => loadConfig(baseConfigSchema, { LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadConfig(baseConfigSchema, { OBS_METRICS_ENABLED: 'maybe' })).toThrow(/OBS_METRICS_ENABLED/);
   });
 
   it('lets apps extend the base schema and reports their variables too', () => {

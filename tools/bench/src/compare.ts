@@ -1,0 +1,126 @@
+// `npm run bench:compare -- --variants <file.json>`: orders variants (builds and/or environments) side
+// by side in one run, for before/after checks of a change to the hot path. Every variant runs at once
+// on one embedded Postgres seeded with 400 orders; rounds alternate the order of the variants, and each
+// figure is the median over rounds of the ratio to the first variant measured next to it in time.
+// Prints a Markdown table per path; progress goes to stderr.
+import { startTestPostgres } from '@obs/persistence';
+import { freePort } from '@obs/testing';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { runAutocannon } from './lib/client';
+import { readCompareSpec, withEndpoint } from './lib/compare-spec';
+import { cleanEnv, startChild } from './lib/procs';
+import { median, spread } from './lib/stats';
+import { RunningApp, startApp } from './sections/stack';
+
+const log = (line: string) => process.stderr.write(`[compare ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+/** User plus system CPU time of a process so far, in microseconds (clock ticks are 10 ms here). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+async function seedOrders(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`insert into orders (id, user_id, items, total_cents, currency, payment_method, status, payment_id, request_hash)
+      select 'ord-' || g, 'usr-100', '[{"sku":"sku-1","quantity":2,"unitPrice":12.5}]'::jsonb, 2500, 'USD', 'credit_card', 'paid', 'pay-' || g, 'seed'
+      from generate_series(1, 400) g on conflict do nothing`);
+  } finally {
+    await client.end();
+  }
+}
+
+const pct = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value * 100)}%`);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      variants: { type: 'string' },
+      rounds: { type: 'string', default: '9' },
+      seconds: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '32' },
+      paths: { type: 'string', default: '/api/orders/ord-7,/api/orders' },
+    },
+  });
+  if (!values.variants) throw new Error('--variants <file.json> is required (see docs/performance.md)');
+  const variants = await readCompareSpec(values.variants);
+  const [rounds, seconds, connections] = [values.rounds, values.seconds, values.connections].map((v, i) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${['rounds', 'seconds', 'connections'][i]} must be a positive integer, got ${v}`);
+    return n;
+  });
+  const paths = values.paths.split(',').filter(Boolean);
+
+  const workDir = await mkdtemp(join(tmpdir(), 'obs-compare-'));
+  const pg = await startTestPostgres({ databases: ['orders'] });
+  const [otlpPort, controlPort] = [await freePort(), await freePort()];
+  const receiver = await startChild({
+    name: 'otlp-receiver',
+    args: ['-r', '@swc-node/register', 'tools/bench/src/children/otlp-receiver.ts'],
+    env: { ...cleanEnv(), SWC_NODE_PROJECT: 'tsconfig.base.json', OTLP_GRPC_PORT: String(otlpPort), CONTROL_PORT: String(controlPort) },
+  });
+  const apps: { id: string; app: RunningApp }[] = [];
+  try {
+    for (const variant of variants) {
+      const env = { ...withEndpoint(variant.env, `http://127.0.0.1:${otlpPort}`), DATABASE_URL: pg.urlFor('orders'), USERS_GRPC_URL: '127.0.0.1:1', PAYMENTS_GRPC_URL: '127.0.0.1:1' };
+      const app = await startApp(variant.app, workDir, env, { preload: variant.preload, logs: variant.logs, tag: variant.id });
+      apps.push({ id: variant.id, app });
+      log(`${variant.id} ready in ${app.child.readyMs.toFixed(0)} ms`);
+      // The first app has run the migrations by now.
+      if (apps.length === 1) await seedOrders(pg.urlFor('orders'));
+    }
+    const rps = new Map<string, number[]>();
+    const cpu = new Map<string, number[]>();
+    const key = (path: string, id: string) => `${path} ${id}`;
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? apps : [...apps].reverse();
+      for (const path of paths) {
+        for (const { id, app } of order) {
+          const url = `${app.url}${path}`;
+          await runAutocannon(url, connections, 1);
+          const before = cpuMicros(app.child.pid);
+          const run = await runAutocannon(url, connections, seconds);
+          const perRequest = run.rps > 0 ? (cpuMicros(app.child.pid) - before) / (run.rps * seconds) : Number.NaN;
+          if (run.non2xx || run.errors) throw new Error(`${id} ${path}: ${run.non2xx} non-2xx responses, ${run.errors} errors`);
+          (rps.get(key(path, id)) ?? rps.set(key(path, id), []).get(key(path, id)))?.push(run.rps);
+          (cpu.get(key(path, id)) ?? cpu.set(key(path, id), []).get(key(path, id)))?.push(perRequest);
+          log(`round ${round + 1} ${path} ${id}: ${run.rps.toFixed(0)} req/s, ${perRequest.toFixed(0)} µs CPU/request`);
+        }
+      }
+    }
+    const baseline = apps[0].id;
+    const lines = [`${rounds} rounds × ${seconds} s at ${connections} connections (autocannon), after 1 s warm-up each; medians over rounds.`, ''];
+    for (const path of paths) {
+      lines.push(`GET ${path}`, '', '| variant | req/s | throughput vs first (range) | server CPU µs/req | CPU of first ÷ CPU of this |', '|---|---|---|---|---|');
+      const base = rps.get(key(path, baseline)) ?? [];
+      const baseCpu = cpu.get(key(path, baseline)) ?? [];
+      for (const { id } of apps) {
+        const own = rps.get(key(path, id)) ?? [];
+        const ownCpu = cpu.get(key(path, id)) ?? [];
+        const ratios = own.map((value, i) => value / base[i]);
+        const cpuRatios = ownCpu.map((value, i) => baseCpu[i] / value);
+        const range = spread(ratios);
+        lines.push(`| ${id} | ${median(own)?.toFixed(0)} | ${pct(median(ratios))} (${pct(range?.min)}–${pct(range?.max)}) | ${median(ownCpu)?.toFixed(0)} | ${pct(median(cpuRatios))} |`);
+      }
+      lines.push('');
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const { app } of apps) await app.child.stop();
+    await receiver.stop();
+    await pg.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:compare: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
