@@ -143,6 +143,22 @@ describe('service generator', () => {
     });
   });
 
+  it('writes docs/services/<name>.md with its ports, API and deployment files', async () => {
+    await serviceGenerator(tree, { name: 'inventory', grpc: true, database: true });
+    const page = read(tree, 'docs/services/inventory.md');
+    expect(page).toMatch(/^# inventory\n/);
+    expect(page).toContain('| HTTP (REST, /metrics, /healthz, /readyz, /docs) | 8084 | `PORT` |');
+    expect(page).toMatch(/\| gRPC \(`[^`]+`\) \| 9084 \| `GRPC_PORT` \|/);
+    expect(page).toContain('`POST /api/inventory/items`');
+    expect(page).toContain('`GetItem {id}`');
+    expect(page).toContain('`deploy/slo/inventory.yaml`');
+    expect(page).not.toContain('<%');
+    await serviceGenerator(tree, { name: 'shelf' });
+    const plain = read(tree, 'docs/services/shelf.md');
+    expect(plain).toContain('in memory (lost on restart');
+    expect(plain).not.toContain('gRPC');
+  });
+
   it('adds the scope constraint to the module-boundary matrix', async () => {
     await serviceGenerator(tree, { name: 'inventory' });
     const eslint = read(tree, 'eslint.config.mjs');

@@ -1,5 +1,5 @@
 // Renders the templates under ../files: the app (always), its gRPC and database variants, the
-// contracts it publishes, and its deployment (Helm chart, Argo CD values, SLO spec).
+// contracts it publishes, its deployment (Helm chart, Argo CD values, SLO spec) and docs/services/<name>.md.
 import { generateFiles, joinPathFragments, Tree } from '@nx/devkit';
 import { NormalizedOptions } from './normalize-options';
 
@@ -24,7 +24,7 @@ export function generateCodeFiles(tree: Tree, o: NormalizedOptions): void {
   if (o.grpc) generateFiles(tree, joinPathFragments(FILES, 'contracts-grpc'), 'libs/contracts', vars);
 }
 
-/** YAML and the chart's schema, written as authored (their comments and layout are the docs). */
+/** YAML, the chart's schema and the service's docs page, written as authored (layout is the docs). */
 export function generateDeployFiles(tree: Tree, o: NormalizedOptions): void {
   const vars = substitutions(o);
   generateFiles(tree, joinPathFragments(FILES, 'helm'), `helm/${o.name}`, vars);
@@ -35,4 +35,5 @@ export function generateDeployFiles(tree: Tree, o: NormalizedOptions): void {
     vars,
   );
   generateFiles(tree, joinPathFragments(FILES, 'deploy'), 'deploy', vars);
+  generateFiles(tree, joinPathFragments(FILES, 'docs'), 'docs', vars);
 }
