@@ -117,6 +117,20 @@ describe('HTTP server spans from Fastify hooks', () => {
     expect(span.attributes['http.response.status_code']).toBeUndefined();
   });
 
+  it('ends the span as an error when the connection times out first', async () => {
+    const impatient = Fastify({ connectionTimeout: 300 });
+    impatient.get('/never', () => new Promise(() => undefined));
+    const url = await impatient.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      await fetch(`${url}/never`).catch(() => undefined);
+      const span = await spanWith((s) => s.name === 'GET /never');
+      expect(span.status.code).toBe(SpanStatusCode.ERROR);
+      expect(span.attributes['error.type']).toBe('timeout');
+    } finally {
+      await impatient.close();
+    }
+  });
+
   it('does not trace probe paths', async () => {
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
     await fetch(`${baseUrl}/items/probe-marker`);

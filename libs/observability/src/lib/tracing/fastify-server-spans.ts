@@ -7,7 +7,6 @@
 import {
   Attributes,
   context,
-  Context,
   propagation,
   ROOT_CONTEXT,
   Span,
@@ -21,11 +20,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const INITIALIZATION_CHANNEL = 'fastify.initialization';
 const SERVER_SPAN = Symbol('obs.server-span');
-const SERVER_CONTEXT = Symbol('obs.server-context');
 
 export const SERVER_SPAN_SCOPE = '@obs/observability';
 
-type TracedRequest = FastifyRequest & { [SERVER_SPAN]?: Span; [SERVER_CONTEXT]?: Context };
+type TracedRequest = FastifyRequest & { [SERVER_SPAN]?: Span };
 
 export interface ServerSpanOptions {
   /** Paths (without query) that get no span: probes and scrapes. */
@@ -37,15 +35,20 @@ function pathOf(url: string): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
+const NO_RESPONSE = {
+  aborted: 'client closed the connection before the response',
+  timeout: 'the connection timed out before the response',
+} as const;
+
 /** Ends the request's span once: with the status sent, or as an error when no response went out. */
-function endServerSpan(request: TracedRequest, statusCode: number | undefined): void {
+function endServerSpan(request: TracedRequest, statusCode: number | keyof typeof NO_RESPONSE): void {
   const span = request[SERVER_SPAN];
   if (!span) return;
   request[SERVER_SPAN] = undefined;
-  // Semantic conventions: a server span is an error for 5xx (and when the client gave up), not 4xx.
-  if (statusCode === undefined) {
-    span.setAttribute('error.type', 'aborted');
-    span.setStatus({ code: SpanStatusCode.ERROR, message: 'client closed the connection before the response' });
+  // Semantic conventions: a server span is an error for 5xx (and when no response went out), not 4xx.
+  if (typeof statusCode === 'string') {
+    span.setAttribute('error.type', statusCode);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: NO_RESPONSE[statusCode] });
     span.end();
     return;
   }
@@ -81,7 +84,6 @@ export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, opt
     );
     const active = trace.setSpan(parent, span);
     request[SERVER_SPAN] = span;
-    request[SERVER_CONTEXT] = active;
     // The rest of the request (middleware, body, handler, reply) continues from here, so it runs
     // inside the span; the spec checks that for a body that arrives after the headers too.
     context.with(active, done);
@@ -91,7 +93,11 @@ export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, opt
     done();
   });
   fastify.addHook('onRequestAbort', (request: TracedRequest, done: () => void) => {
-    endServerSpan(request, undefined);
+    endServerSpan(request, 'aborted');
+    done();
+  });
+  fastify.addHook('onTimeout', (request: TracedRequest, _reply: FastifyReply, done: () => void) => {
+    endServerSpan(request, 'timeout');
     done();
   });
 }
