@@ -21,6 +21,7 @@ export { NotFoundError, ConflictError, ValidationFailedError } from './lib/error
 export { mapError, type MappedError } from './lib/errors/error-mapping';
 export { ObservabilityExceptionFilter, type ErrorBody } from './lib/errors/exception.filter';
 export { activeSpanIds, type ActiveSpanIds } from './lib/tracing/trace-context';
+export { pinoHttpOptions, type LoggingOptions } from './lib/logging/logger-params';
 export {
   ResilienceRegistry,
   DependencyPolicy,
