@@ -4,7 +4,6 @@
 // figure is the median over rounds of the ratio to the first variant measured next to it in time.
 // Prints a Markdown table per path; progress goes to stderr.
 import { startTestPostgres } from '@obs/persistence';
-import { freePort } from '@obs/testing';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,9 +12,8 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { runAutocannon } from './lib/client';
 import { readCompareSpec, withEndpoint } from './lib/compare-spec';
-import { cleanEnv, startChild } from './lib/procs';
 import { median, spread } from './lib/stats';
-import { RunningApp, startApp } from './sections/stack';
+import { RunningApp, startApp, startReceiver } from './sections/stack';
 
 const log = (line: string) => process.stderr.write(`[compare ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -60,16 +58,11 @@ async function main(): Promise<void> {
 
   const workDir = await mkdtemp(join(tmpdir(), 'obs-compare-'));
   const pg = await startTestPostgres({ databases: ['orders'] });
-  const [otlpPort, controlPort] = [await freePort(), await freePort()];
-  const receiver = await startChild({
-    name: 'otlp-receiver',
-    args: ['-r', '@swc-node/register', 'tools/bench/src/children/otlp-receiver.ts'],
-    env: { ...cleanEnv(), SWC_NODE_PROJECT: 'tsconfig.base.json', OTLP_GRPC_PORT: String(otlpPort), CONTROL_PORT: String(controlPort) },
-  });
+  const { receiver, otlpEndpoint } = await startReceiver();
   const apps: { id: string; app: RunningApp }[] = [];
   try {
     for (const variant of variants) {
-      const env = { ...withEndpoint(variant.env, `http://127.0.0.1:${otlpPort}`), DATABASE_URL: pg.urlFor('orders'), USERS_GRPC_URL: '127.0.0.1:1', PAYMENTS_GRPC_URL: '127.0.0.1:1' };
+      const env = { ...withEndpoint(variant.env, otlpEndpoint), DATABASE_URL: pg.urlFor('orders'), USERS_GRPC_URL: '127.0.0.1:1', PAYMENTS_GRPC_URL: '127.0.0.1:1' };
       const app = await startApp(variant.app, workDir, env, { preload: variant.preload, logs: variant.logs, tag: variant.id });
       apps.push({ id: variant.id, app });
       log(`${variant.id} ready in ${app.child.readyMs.toFixed(0)} ms`);

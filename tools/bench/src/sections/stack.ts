@@ -84,8 +84,8 @@ export async function startApp(
   return { child, url: `http://127.0.0.1:${port}`, grpcPort, logFile };
 }
 
-export async function startStack(workDir: string, log: (line: string) => void): Promise<Stack> {
-  const pg = await startTestPostgres({ databases: ['orders', 'payments', 'users'] });
+/** The local OTLP/gRPC receiver (children/otlp-receiver.ts) in its own process. */
+export async function startReceiver(): Promise<{ receiver: Child; otlpEndpoint: string; receiverControl: string }> {
   const otlpPort = await freePort();
   const controlPort = await freePort();
   const receiver = await startChild({
@@ -93,7 +93,12 @@ export async function startStack(workDir: string, log: (line: string) => void): 
     args: ['-r', '@swc-node/register', 'tools/bench/src/children/otlp-receiver.ts'],
     env: { ...cleanEnv(), SWC_NODE_PROJECT: 'tsconfig.base.json', OTLP_GRPC_PORT: String(otlpPort), CONTROL_PORT: String(controlPort) },
   });
-  const otlpEndpoint = `http://127.0.0.1:${otlpPort}`;
+  return { receiver, otlpEndpoint: `http://127.0.0.1:${otlpPort}`, receiverControl: `http://127.0.0.1:${controlPort}` };
+}
+
+export async function startStack(workDir: string, log: (line: string) => void): Promise<Stack> {
+  const pg = await startTestPostgres({ databases: ['orders', 'payments', 'users'] });
+  const { receiver, otlpEndpoint, receiverControl } = await startReceiver();
   const production = { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint, LOG_LEVEL: 'info' };
   const preload = (app: string) => `dist/apps/${app}/instrumentation.js`;
   const users = await startApp('users', workDir, { ...production, DATABASE_URL: pg.urlFor('users') }, { preload: preload('users'), logs: true });
@@ -111,7 +116,7 @@ export async function startStack(workDir: string, log: (line: string) => void): 
   return {
     pg,
     receiver,
-    receiverControl: `http://127.0.0.1:${controlPort}`,
+    receiverControl,
     otlpEndpoint,
     users,
     payments,

@@ -10,6 +10,7 @@ import { destination, stdTimeFunctions } from 'pino';
 import { mapError } from '../errors/error-mapping';
 import { isServerCall, splitGrpcPath } from '../metrics/grpc-call';
 import { httpRequestInfo } from '../metrics/http-request-info';
+import { PROBE_PATHS, pathWithoutQuery } from '../tracing/probe-paths';
 import { activeSpanIds } from '../tracing/trace-context';
 import { redactNestedSecrets, REDACTION_CENSOR, SENSITIVE_KEYS } from './redaction';
 
@@ -21,13 +22,11 @@ export interface LoggingOptions {
   /**
    * false (the default): lines collect while a write is in flight and go out together, and pino
    * flushes what is left when the process exits (SIGKILL still loses the last few milliseconds).
-   * A blocking write per line cost more than the rest of the line (docs/benchmarks.md).
+   * A blocking write per line cost more than the rest of the line (docs/performance.md).
    */
   readonly sync?: boolean;
 }
 
-/** Probes and scrapes run every few seconds; a line each would drown the request log. */
-const QUIET_PATHS = new Set(['/metrics', '/healthz', '/readyz']);
 
 // Request and response headers never reach a line (the req/res serializers below keep id, method,
 // url and status only); nested secrets are censored by redactNestedSecrets.
@@ -35,7 +34,7 @@ export const REDACTED_PATHS = [...SENSITIVE_KEYS];
 
 /** Nest mounts the logger through middie, which rewrites req.url relative to the mount point. */
 function requestPath(req: IncomingMessage & { originalUrl?: string }): string {
-  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+  return pathWithoutQuery(req.originalUrl ?? req.url ?? '');
 }
 
 export function traceFields(): { trace_id?: string; span_id?: string; trace_flags?: string } {
@@ -125,7 +124,7 @@ export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
       const { err: _synthetic, ...rest } = value;
       return { ...rest, ...completionFields(req, res) };
     },
-    autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has(requestPath(req)) },
+    autoLogging: { ignore: (req: IncomingMessage) => PROBE_PATHS.has(requestPath(req)) },
     ...(options.format === 'pretty'
       ? {
           transport: {

@@ -17,6 +17,7 @@ import {
 } from '@opentelemetry/api';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathWithoutQuery } from './probe-paths';
 
 const INITIALIZATION_CHANNEL = 'fastify.initialization';
 const SERVER_SPAN = Symbol('obs.server-span');
@@ -28,11 +29,6 @@ type TracedRequest = FastifyRequest & { [SERVER_SPAN]?: Span };
 export interface ServerSpanOptions {
   /** Paths (without query) that get no span: probes and scrapes. */
   readonly untracedPaths: ReadonlySet<string>;
-}
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }
 
 const NO_RESPONSE = {
@@ -63,7 +59,7 @@ function endServerSpan(request: TracedRequest, statusCode: number | keyof typeof
 /** Adds the span hooks to one Fastify instance (called for every instance once tracing starts). */
 export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, options: ServerSpanOptions): void {
   fastify.addHook('onRequest', (request: TracedRequest, _reply: FastifyReply, done: () => void) => {
-    const path = pathOf(request.url);
+    const path = pathWithoutQuery(request.url);
     if (options.untracedPaths.has(path)) return done();
     const route = request.routeOptions.url;
     const attributes: Attributes = {

@@ -14,6 +14,7 @@ import { BatchSpanProcessor, NoopSpanProcessor, SpanProcessor } from '@opentelem
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
 import { InstrumentationName, selectedInstrumentations } from './instrumentation-selection';
+import { PROBE_PATHS } from './probe-paths';
 import { serviceIdentity } from './resource';
 import { registerTelemetryShutdown } from './telemetry-shutdown';
 
@@ -23,8 +24,6 @@ import { registerTelemetryShutdown } from './telemetry-shutdown';
  */
 const DEFAULT_INSTRUMENTATIONS: readonly InstrumentationName[] = ['http', 'fastify', 'nestjs-core', 'grpc'];
 
-/** Probes and scrapes would otherwise be most of the traces and none of the interesting ones. */
-const UNTRACED_PATHS = new Set(['/metrics', '/healthz', '/readyz']);
 
 export interface StartTracingOptions {
   /** Extra processors, e.g. an in-memory exporter in tests; added to the OTLP one when that is on. */
@@ -86,7 +85,7 @@ export function startTracing(options: StartTracingOptions = {}): NodeSDK {
     instrumentations: instrumentations(selected),
   });
   sdk.start();
-  if (selected.has('fastify')) traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: UNTRACED_PATHS });
+  if (selected.has('fastify')) traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: PROBE_PATHS });
   registerTelemetryShutdown(() => sdk.shutdown());
   return sdk;
 }
