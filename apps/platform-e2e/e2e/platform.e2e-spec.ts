@@ -57,9 +57,13 @@ describeWithBinaries([PROMETHEUS, ALERTMANAGER], 'the platform under load', () =
         await eventually(async () => ((await stack.prometheus.query(selector)).length > 0 ? true : undefined), selector, 90_000);
       }
     }
-    // Rate and duration come from the same histogram; errors are its 5xx status codes.
-    const buckets = await stack.prometheus.query('sum by (service) (http_server_request_duration_seconds_bucket{le="+Inf"})');
-    expect(new Set(buckets.map((s) => s.metric['service']))).toEqual(new Set([...SERVICES, 'loadgen']));
+    // Rate and duration come from the same histogram; errors are its 5xx status codes. Prometheus
+    // scrapes each target at its own offset within the interval, so the load generator (started
+    // last) may not have been scraped yet when every service route is in.
+    const bucketsQuery = 'sum by (service) (http_server_request_duration_seconds_bucket{le="+Inf"})';
+    const serviceLabels = async () => new Set((await stack.prometheus.query(bucketsQuery)).map((s) => s.metric['service']));
+    await eventually(async () => ((await serviceLabels()).has('loadgen') ? true : undefined), `${bucketsQuery} for loadgen`, 30_000);
+    expect(await serviceLabels()).toEqual(new Set([...SERVICES, 'loadgen']));
     for (const [service, method] of [['users', 'ValidateUser'], ['payments', 'Charge']]) {
       const rpc = `rpc_server_call_duration_seconds_count{service="${service}",rpc_system="grpc",rpc_method="${method}"}`;
       await eventually(async () => ((await stack.prometheus.query(rpc)).length > 0 ? true : undefined), rpc, 30_000);
