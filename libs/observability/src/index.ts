@@ -15,6 +15,7 @@ export { baseConfigSchema, loadConfig, ConfigError, type BaseConfig } from './li
 export { MetricsService, type RpcLabels } from './lib/metrics/metrics.service';
 export type { LabelsOf, TracedCounter, TracedHistogram } from './lib/metrics/catalog-metrics';
 export { negotiateFormat, renderMetrics, type ExpositionFormat } from './lib/metrics/exposition';
+export { ExemplarHistogram, type ExemplarHistogramOptions, type ExemplarLabelSet } from './lib/metrics/exemplar-histogram';
 export { ReadinessService, type ReadinessCheck, type ReadinessReport } from './lib/health/readiness.service';
 export { FaultMarker } from './lib/faults/fault-marker';
 export { NotFoundError, ConflictError, ValidationFailedError } from './lib/errors/domain-errors';

@@ -2,7 +2,8 @@
 // active sampled span, so services write `histogram(METRICS.x).observe(labels, seconds)` and never
 // handle trace ids or exemplar plumbing themselves.
 import { LATENCY_BUCKETS_SECONDS, MetricDefinition } from '@obs/contracts';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { ExemplarHistogram } from './exemplar-histogram';
 import { ActiveSpanIds } from '../tracing/trace-context';
 import { exemplarFor } from './exemplars';
 
@@ -67,22 +68,16 @@ export function catalogHistogram<D extends MetricDefinition>(
   buckets: readonly number[] = LATENCY_BUCKETS_SECONDS,
 ): TracedHistogram<D> {
   const histogram =
-    existing(registry, definition, Histogram) ??
-    new Histogram({
+    existing(registry, definition, ExemplarHistogram) ??
+    new ExemplarHistogram({
       name: definition.name,
       help: definition.help,
-      labelNames: [...definition.labels],
-      buckets: [...buckets],
+      labelNames: definition.labels,
+      buckets,
       registers: [registry],
-      enableExemplars: true,
     });
-  const exemplars = hasExemplars(histogram);
-  const observe = (labels: Labels, seconds: number, ids?: ActiveSpanIds) => {
-    const exemplarLabels = exemplarFor(ids);
-    if (exemplars)
-      histogram.observe({ labels, value: seconds, ...(exemplarLabels ? { exemplarLabels } : {}) });
-    else histogram.observe(labels, seconds);
-  };
+  const observe = (labels: Labels, seconds: number, ids?: ActiveSpanIds) =>
+    histogram.observe(labels, seconds, exemplarFor(ids));
   return {
     observe,
     startTimer(startLabels: Labels = {}) {
