@@ -28,7 +28,6 @@ RUN test -n "$APP" || { echo 'set the app to build: --build-arg APP=<orders|paym
 RUN npx nx build "$APP" --outputStyle=stream \
     && test -f "dist/apps/$APP/main.js" \
     && test -f "dist/apps/$APP/instrumentation.js" \
-    && test -f "dist/apps/$APP/span-export-worker.js" \
     && test -f "dist/apps/$APP/package-lock.json"
 
 # 2. deps: only the packages the app requires at run time, exactly as locked. Install scripts stay

@@ -2,8 +2,7 @@
 // node_modules package left external (so OpenTelemetry can patch them at require time, and the
 // ESM-only NestJS 12 packages load through Node's require(esm)), the .proto contracts copied next
 // to main.js, a pruned package.json for the image, and the OpenTelemetry preload built as its own
-// entry (dist/apps/<app>/instrumentation.js, loaded with `node --require` before Nest), with the
-// worker it exports spans from (span-export-worker.js).
+// entry (dist/apps/<app>/instrumentation.js, loaded with `node --require` before Nest).
 // Run it through Nx (`nx build <app>`): the plugin reads the project graph Nx computes first.
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { existsSync } = require('node:fs');
@@ -30,11 +29,6 @@ function nestAppWebpackConfig(appDir) {
         assets,
         additionalEntryPoints: [
           { entryName: 'instrumentation', entryPath: join(workspaceRoot, 'libs/observability/src/instrumentation.ts') },
-          // The preload starts it as a worker thread from beside itself to encode and send spans.
-          {
-            entryName: 'span-export-worker',
-            entryPath: join(workspaceRoot, 'libs/observability/src/lib/tracing/span-export-worker.ts'),
-          },
         ],
         externalDependencies: 'all',
         optimization: false,

@@ -3,20 +3,16 @@
 //   node -r @swc-node/register -r libs/observability/src/testing-tracing-preload.ts main.ts
 // OBS_TEST_SPANS_BATCH_DELAY_MS set high means spans are written only by the shutdown flush.
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { isMainThread } from 'node:worker_threads';
 import { JsonLinesSpanExporter } from './lib/tracing/json-lines-span-exporter';
 import { startTracing } from './lib/tracing/start-tracing';
 
 const file = process.env['OBS_TEST_SPANS_FILE'];
 if (!file) throw new Error('OBS_TEST_SPANS_FILE must name the file the spans are written to');
 
-// Preloads also run in worker threads (the span export worker inherits this one's Node options).
-if (isMainThread) {
-  startTracing({
-    spanProcessors: [
-      new BatchSpanProcessor(new JsonLinesSpanExporter(file), {
-        scheduledDelayMillis: Number(process.env['OBS_TEST_SPANS_BATCH_DELAY_MS'] ?? 100),
-      }),
-    ],
-  });
-}
+startTracing({
+  spanProcessors: [
+    new BatchSpanProcessor(new JsonLinesSpanExporter(file), {
+      scheduledDelayMillis: Number(process.env['OBS_TEST_SPANS_BATCH_DELAY_MS'] ?? 100),
+    }),
+  ],
+});

@@ -3,6 +3,7 @@
 // OTEL_* variables, and just the instrumentations the services use: the HTTP server span from
 // Fastify's hooks, outgoing HTTP, gRPC and pino.
 import { trace } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -16,7 +17,6 @@ import { InstrumentationName, selectedInstrumentations } from './instrumentation
 import { PROBE_PATHS } from './probe-paths';
 import { serviceIdentity } from './resource';
 import { registerTelemetryShutdown } from './telemetry-shutdown';
-import { exportInWorker, otlpTraceExporter } from './trace-exporter';
 
 /**
  * pino is opt-in (OTEL_NODE_ENABLED_INSTRUMENTATIONS): the logger's own mixin already writes
@@ -63,12 +63,9 @@ export function startTracing(options: StartTracingOptions = {}): NodeSDK {
   const env = options.env ?? process.env;
   const identity = serviceIdentity(env);
   const selected = selectedInstrumentations(env, DEFAULT_INSTRUMENTATIONS);
-  exportInWorker(env); // a bad value stops the preload even while no endpoint is set
-
   const processors: SpanProcessor[] = [...(options.spanProcessors ?? [])];
-  // The gRPC exporter reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables;
-  // it runs in a worker thread unless OBS_TRACE_EXPORT_WORKER=false (trace-exporter.ts).
-  if (otlpExportEnabled(env)) processors.push(new BatchSpanProcessor(otlpTraceExporter(env)));
+  // The gRPC exporter reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables.
+  if (otlpExportEnabled(env)) processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
   // NodeSDK registers a tracer provider only when it has a processor; a no-op one keeps spans (and
   // their ids in logs and exemplars) alive when nothing is exported.
   if (processors.length === 0) processors.push(new NoopSpanProcessor());
