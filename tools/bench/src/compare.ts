@@ -71,7 +71,9 @@ async function main(): Promise<void> {
     }
     const rps = new Map<string, number[]>();
     const cpu = new Map<string, number[]>();
+    const p99 = new Map<string, number[]>();
     const key = (path: string, id: string) => `${path} ${id}`;
+    const record = (table: Map<string, number[]>, k: string, value: number) => (table.get(k) ?? table.set(k, []).get(k))?.push(value);
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? apps : [...apps].reverse();
       for (const path of paths) {
@@ -82,16 +84,17 @@ async function main(): Promise<void> {
           const run = await runAutocannon(url, connections, seconds);
           const perRequest = run.rps > 0 ? (cpuMicros(app.child.pid) - before) / (run.rps * seconds) : Number.NaN;
           if (run.non2xx || run.errors) throw new Error(`${id} ${path}: ${run.non2xx} non-2xx responses, ${run.errors} errors`);
-          (rps.get(key(path, id)) ?? rps.set(key(path, id), []).get(key(path, id)))?.push(run.rps);
-          (cpu.get(key(path, id)) ?? cpu.set(key(path, id), []).get(key(path, id)))?.push(perRequest);
-          log(`round ${round + 1} ${path} ${id}: ${run.rps.toFixed(0)} req/s, ${perRequest.toFixed(0)} µs CPU/request`);
+          record(rps, key(path, id), run.rps);
+          record(cpu, key(path, id), perRequest);
+          record(p99, key(path, id), run.p99Ms);
+          log(`round ${round + 1} ${path} ${id}: ${run.rps.toFixed(0)} req/s, p99 ${run.p99Ms} ms, ${perRequest.toFixed(0)} µs CPU/request`);
         }
       }
     }
     const baseline = apps[0].id;
     const lines = [`${rounds} rounds × ${seconds} s at ${connections} connections (autocannon), after 1 s warm-up each; medians over rounds.`, ''];
     for (const path of paths) {
-      lines.push(`GET ${path}`, '', '| variant | req/s | throughput vs first (range) | server CPU µs/req | CPU of first ÷ CPU of this |', '|---|---|---|---|---|');
+      lines.push(`GET ${path}`, '', '| variant | req/s | throughput vs first (range) | p99 ms | server CPU µs/req | CPU of first ÷ CPU of this |', '|---|---|---|---|---|---|');
       const base = rps.get(key(path, baseline)) ?? [];
       const baseCpu = cpu.get(key(path, baseline)) ?? [];
       for (const { id } of apps) {
@@ -100,7 +103,8 @@ async function main(): Promise<void> {
         const ratios = own.map((value, i) => value / base[i]);
         const cpuRatios = ownCpu.map((value, i) => baseCpu[i] / value);
         const range = spread(ratios);
-        lines.push(`| ${id} | ${median(own)?.toFixed(0)} | ${pct(median(ratios))} (${pct(range?.min)}–${pct(range?.max)}) | ${median(ownCpu)?.toFixed(0)} | ${pct(median(cpuRatios))} |`);
+        const ownP99 = median(p99.get(key(path, id)) ?? []);
+        lines.push(`| ${id} | ${median(own)?.toFixed(0)} | ${pct(median(ratios))} (${pct(range?.min)}–${pct(range?.max)}) | ${ownP99?.toFixed(0)} | ${median(ownCpu)?.toFixed(0)} | ${pct(median(cpuRatios))} |`);
       }
       lines.push('');
     }

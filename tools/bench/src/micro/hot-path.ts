@@ -1,12 +1,14 @@
-// `npm run bench:hot-path`: the per-request work of metrics and trace correlation, timed in one
-// process so the figures hold still on a noisy host: recording the HTTP histogram with an exemplar
-// (prom-client's Histogram against the library's ExemplarHistogram), and reading the active span's
-// ids the way exemplars, log lines and error bodies do.
+// `npm run bench:hot-path`: per-request work of the three signals, timed in one process so the
+// figures hold still on a noisy host: recording the HTTP histogram with an exemplar (prom-client's
+// Histogram against the library's ExemplarHistogram), reading the active span's ids the way
+// exemplars, log lines and error bodies do, and encoding a finished span as OTLP protobuf (what
+// export costs the event loop per span).
 import { LATENCY_BUCKETS_SECONDS, METRICS } from '@obs/contracts';
 import { activeSpanIds, ExemplarHistogram } from '@obs/observability';
 import { context, isSpanContextValid, trace, TraceFlags } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Histogram, Registry } from 'prom-client';
 
 const WARMUP = 50_000;
@@ -47,6 +49,42 @@ function uncachedIds() {
   if (!spanContext || !isSpanContextValid(spanContext)) return undefined;
   return { traceId: spanContext.traceId, spanId: spanContext.spanId, sampled: (spanContext.traceFlags & TraceFlags.SAMPLED) === TraceFlags.SAMPLED };
 }
+/** A batch of finished server spans shaped like the ones orders exports (fastify-server-spans.ts). */
+function serverSpans(count: number) {
+  const memory = new InMemorySpanExporter();
+  const serverTracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(memory)] }).getTracer('@obs/observability');
+  for (let i = 0; i < count; i++) {
+    serverTracer
+      .startSpan('GET /api/orders/:id', {
+        kind: 1,
+        attributes: {
+          'http.request.method': 'GET',
+          'url.path': `/api/orders/ord-${i}`,
+          'url.scheme': 'http',
+          'network.protocol.version': '1.1',
+          'client.address': '127.0.0.1',
+          'http.route': '/api/orders/:id',
+          'user_agent.original': 'autocannon',
+          'http.response.status_code': 200,
+        },
+      })
+      .end();
+  }
+  return memory.getFinishedSpans();
+}
+const BATCH = 512;
+const batch = serverSpans(BATCH);
+/** µs per span, best of three runs of 100 whole batches (as the BatchSpanProcessor hands them over). */
+function perSpan(exportBatch: () => void): number {
+  const run = () => {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 100; i++) exportBatch();
+    return Number(process.hrtime.bigint() - started) / (100 * BATCH) / 1_000;
+  };
+  run();
+  return Math.min(run(), run(), run());
+}
+
 let sink: unknown;
 const inSpan = (read: () => unknown) => () => context.with(trace.setSpan(context.active(), span), () => (sink = read()));
 
@@ -56,6 +94,7 @@ const rows: [string, number][] = [
   ['active span ids: validate every call (before)', best(inSpan(uncachedIds))],
   ['active span ids: kept per span context (activeSpanIds)', best(inSpan(activeSpanIds))],
   ['entering the span context alone (subtract from both)', best(inSpan(() => undefined))],
+  ['OTLP protobuf encoding of a finished server span', perSpan(() => void (sink = ProtobufTraceSerializer.serializeRequest(batch)))],
 ];
 void sink;
 process.stdout.write(['| hot-path operation | µs per call (best of 3) |', '|---|---|', ...rows.map(([label, us]) => `| ${label} | ${us.toFixed(3)} |`)].join('\n') + '\n');
