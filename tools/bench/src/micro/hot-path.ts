@@ -92,7 +92,7 @@ const rows: [string, number][] = [
   ['histogram observe with exemplar: prom-client Histogram', best((i) => promClient.observe({ labels: labelsFor(i), value: (i % 100) / 1000, exemplarLabels: exemplar as never }))],
   ['histogram observe with exemplar: ExemplarHistogram', best((i) => ours.observe(labelsFor(i), (i % 100) / 1000, exemplar))],
   ['active span ids: validate every call (before)', best(inSpan(uncachedIds))],
-  ['active span ids: kept per span context (activeSpanIds)', best(inSpan(activeSpanIds))],
+  ['active span ids: length and all-zero checks (activeSpanIds)', best(inSpan(activeSpanIds))],
   ['entering the span context alone (subtract from both)', best(inSpan(() => undefined))],
   ['OTLP protobuf encoding of a finished server span', perSpan(() => void (sink = ProtobufTraceSerializer.serializeRequest(batch)))],
 ];

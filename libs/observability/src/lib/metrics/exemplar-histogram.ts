@@ -1,8 +1,8 @@
 // A histogram for the per-request hot path. prom-client's Histogram validates and hashes the label
 // object on every observation, twice when there is an exemplar (once for the counts, once for the
 // exemplar); the benchmark's profile put prom-client at ~10 µs of every request (docs/performance.md).
-// This one keys a series by its label values in declared order, so an observation is one Map lookup
-// and a bucket scan, and labels are validated only when a series is created. It registers as an
+// This one keys a series by its label values in declared order, so an observation is a Map lookup per
+// label and a bucket scan, and labels are validated only when a series is created. It registers as an
 // ordinary prom-client metric: get() returns the shape the registry renders (cumulative buckets,
 // +Inf, _sum, _count, and each bucket's latest exemplar in OpenMetrics), which a spec holds equal to
 // prom-client's own Histogram.
@@ -48,9 +48,13 @@ export interface ExemplarHistogramOptions<L extends string> {
   readonly registers?: readonly Registry[];
 }
 
-// Joins label values into a series key; label values are route templates, methods, status codes
-// and names from the catalog, none of which holds a NUL.
-const KEY_SEPARATOR = '\u0000';
+// The slot of a series in the innermost Map; no label value is a symbol.
+const SERIES = Symbol('series');
+
+type Level = Map<string | symbol, unknown>;
+
+const labelText = (value: string | number | undefined): string =>
+  value === undefined ? '' : typeof value === 'string' ? value : String(value);
 
 export class ExemplarHistogram<L extends string = string> {
   readonly type = 'histogram' as const;
@@ -60,7 +64,10 @@ export class ExemplarHistogram<L extends string = string> {
   readonly labelNames: readonly L[];
   readonly upperBounds: readonly number[];
   private readonly declared: ReadonlySet<string>;
-  private series = new Map<string, Series>();
+  /** Series by label values, one Map level per declared label. */
+  private root: Level = new Map();
+  /** The same series in creation order, for get(). */
+  private series: Series[] = [];
 
   constructor(options: ExemplarHistogramOptions<L>) {
     this.name = options.name;
@@ -89,13 +96,14 @@ export class ExemplarHistogram<L extends string = string> {
   }
 
   reset(): void {
-    this.series = new Map();
+    this.root = new Map();
+    this.series = [];
   }
 
   async get(): Promise<HistogramSnapshot> {
     const values: MetricValueWithName<string>[] = [];
     const bucketName = `${this.name}_bucket`;
-    for (const series of this.series.values()) {
+    for (const series of this.series) {
       let cumulative = 0;
       this.upperBounds.forEach((le, i) => {
         cumulative += series.counts[i];
@@ -119,21 +127,34 @@ export class ExemplarHistogram<L extends string = string> {
   }
 
   private seriesFor(labels: Partial<Record<L, string | number>>): Series {
+    // One Map level per declared label, keyed by the value as text (200 and '200' are one series, as
+    // in prom-client): the lookup builds no key string.
     const names = this.labelNames;
-    let key = '';
+    let level: Level | undefined = this.root;
     let declaredGiven = 0;
-    for (let i = 0; i < names.length; i++) {
+    for (let i = 0; i < names.length && level; i++) {
       const value = labels[names[i]];
       if (value !== undefined) declaredGiven++;
-      key += (i ? KEY_SEPARATOR : '') + (value === undefined ? '' : value);
+      level = level.get(labelText(value)) as Level | undefined;
     }
     let given = 0;
     for (const name in labels) if (labels[name as L] !== undefined) given++;
-    const found = given === declaredGiven ? this.series.get(key) : undefined;
-    if (found) return found;
+    // An undeclared label must not land in the series its declared ones name.
+    const found = level && given === declaredGiven ? (level.get(SERIES) as Series | undefined) : undefined;
+    return found ?? this.createSeries(labels);
+  }
+
+  private createSeries(labels: Partial<Record<L, string | number>>): Series {
     for (const name of Object.keys(labels)) {
       if (!this.declared.has(name))
-        throw new Error(`Added label "${name}" is not included in initial labelset: ${JSON.stringify(names)}`);
+        throw new Error(`Added label "${name}" is not included in initial labelset: ${JSON.stringify(this.labelNames)}`);
+    }
+    let level = this.root;
+    for (const name of this.labelNames) {
+      const text = labelText(labels[name]);
+      let next = level.get(text) as Level | undefined;
+      if (!next) level.set(text, (next = new Map()));
+      level = next;
     }
     const created: Series = {
       labels: { ...(labels as Record<string, string | number>) },
@@ -142,7 +163,8 @@ export class ExemplarHistogram<L extends string = string> {
       sum: 0,
       count: 0,
     };
-    this.series.set(key, created);
+    level.set(SERIES, created);
+    this.series.push(created);
     return created;
   }
 }
