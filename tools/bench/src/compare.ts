@@ -1,6 +1,7 @@
 // `npm run bench:compare -- --variants <file.json>`: orders variants (builds and/or environments) side
 // by side in one run, for before/after checks of a change to the hot path. Every variant runs at once
-// on one embedded Postgres seeded with 400 orders; rounds alternate the order of the variants, and each
+// on one embedded Postgres seeded with 400 orders; rounds run the variants in a balanced order
+// (lib/round-order.ts; by default as many whole cycles as give at least 8 rounds), and each
 // figure is the median over rounds of the ratio to the first variant measured next to it in time.
 // Prints a Markdown table per path; progress goes to stderr.
 import { startTestPostgres } from '@obs/persistence';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { runAutocannon } from './lib/client';
 import { readCompareSpec, withEndpoint } from './lib/compare-spec';
+import { balancedRounds, roundOrder } from './lib/round-order';
 import { median, spread } from './lib/stats';
 import { RunningApp, startApp, startReceiver } from './sections/stack';
 
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       variants: { type: 'string' },
-      rounds: { type: 'string', default: '9' },
+      rounds: { type: 'string' },
       seconds: { type: 'string', default: '2' },
       connections: { type: 'string', default: '32' },
       paths: { type: 'string', default: '/api/orders/ord-7,/api/orders' },
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
   });
   if (!values.variants) throw new Error('--variants <file.json> is required (see docs/performance.md)');
   const variants = await readCompareSpec(values.variants);
-  const [rounds, seconds, connections] = [values.rounds, values.seconds, values.connections].map((v, i) => {
+  const defaultRounds = String(balancedRounds(variants.length, 8));
+  const [rounds, seconds, connections] = [values.rounds ?? defaultRounds, values.seconds, values.connections].map((v, i) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${['rounds', 'seconds', 'connections'][i]} must be a positive integer, got ${v}`);
     return n;
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
     const key = (path: string, id: string) => `${path} ${id}`;
     const record = (table: Map<string, number[]>, k: string, value: number) => (table.get(k) ?? table.set(k, []).get(k))?.push(value);
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? apps : [...apps].reverse();
+      const order = roundOrder(apps, round);
       for (const path of paths) {
         for (const { id, app } of order) {
           const url = `${app.url}${path}`;

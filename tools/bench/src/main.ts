@@ -18,7 +18,7 @@ import { Stack, startStack } from './sections/stack';
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-const FULL = { rounds: 11, warmup: 1, seconds: 2, profileRounds: 3, profileSeconds: 3, connections: 32, postRps: 20, postSeconds: 10, flushMs: 6_000, rates: [1_000, 2_000, 5_000, 10_000, 20_000, 40_000], rateSeconds: 10, loadSeconds: 5 };
+const FULL = { rounds: 12, warmup: 1, seconds: 2, profileRounds: 3, profileSeconds: 3, connections: 32, postRps: 20, postSeconds: 10, flushMs: 6_000, rates: [1_000, 2_000, 5_000, 10_000, 20_000, 40_000], rateSeconds: 10, loadSeconds: 5 };
 const QUICK = { rounds: 1, warmup: 1, seconds: 2, profileRounds: 1, profileSeconds: 2, connections: 32, postRps: 20, postSeconds: 3, flushMs: 6_000, rates: [1_000, 5_000], rateSeconds: 4, loadSeconds: 2 };
 
 async function anOrderId(stack: Stack): Promise<string> {

@@ -1,4 +1,5 @@
 // Renders docs/benchmarks.md from the bench's JSON result. Pure: the same result gives the same text.
+import { balancedCycle } from './round-order';
 import { overheadRows, targetVerdicts } from './overhead-table';
 import { round } from './stats';
 import type { BenchResult } from './types';
@@ -47,7 +48,8 @@ function overhead(r: BenchResult): string {
     '## 1. Observability overhead (orders, GET)',
     '',
     `autocannon, ${o.connections} connections, ${o.warmupSeconds} s warm-up then ${o.seconds} s measured, ${o.rounds} rounds; each round runs every`,
-    'variant once (order alternates a→d, d→a), all variants running at once as separate orders processes on the same',
+    `variant once, in a balanced order (over every ${balancedCycle(o.variants.length)} rounds each variant runs in each position and right after each`,
+    'other variant equally often), all variants running at once as separate orders processes on the same',
     'database. Figures are medians over rounds; ratios are medians of the per-round ratios to (a), with their range.',
     '',
   ];

@@ -1,9 +1,11 @@
 // Part 1: the price of observability. Every orders variant runs at once (idle between its turns);
-// rounds alternate the variant order (a b c d, d c b a, …) so drift in the shared machine's load hits
-// all variants alike, and each variant's figure is the median over rounds.
+// rounds follow a balanced order (lib/round-order.ts: every variant in every position, after every
+// other, equally often) so drift in the shared machine's load and what one variant leaves behind for
+// the next hit all variants alike, and each variant's figure is the median over rounds.
 import { stat } from 'node:fs/promises';
 import { runAutocannon } from '../lib/client';
 import { withPeakRss } from '../lib/procs';
+import { roundOrder } from '../lib/round-order';
 import type { ClientRun, OverheadResult } from '../lib/types';
 import type { Stack } from './stack';
 
@@ -24,7 +26,7 @@ export async function runOverhead(stack: Stack, orderId: string, options: Overhe
   const runs = new Map(ids.map((id) => [id, Object.fromEntries(Object.keys(endpoints).map((e) => [e, [] as ClientRun[]]))]));
   const peakRssMiB: Record<string, number | undefined> = {};
   for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? ids : [...ids].reverse();
+    const order = roundOrder(ids, round);
     for (const [endpoint, path] of Object.entries(endpoints)) {
       for (const id of order) {
         const app = stack.orders.get(id);

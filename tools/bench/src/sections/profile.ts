@@ -1,5 +1,5 @@
 // Where the overhead goes: orders started as variants (a), (b) and (c) under `node --cpu-prof`, all
-// at once; the load visits them in turns over several rounds (order alternating, as in part 1), so
+// at once; the load visits them in turns over several rounds (order alternating), so
 // the host's noise hits each alike. Only samples inside a variant's own load windows count
 // (process.hrtime and V8's profile clock are both CLOCK_MONOTONIC). Self time per area and per
 // function divided by the requests served gives what each layer costs per request; the bundle's
