@@ -10,6 +10,11 @@ const { join, relative } = require('node:path');
 
 const workspaceRoot = join(__dirname, '..', '..');
 
+// tsconfig-paths, behind the @obs/* path mapping, reads TS_NODE_PROJECT before the app's tsconfig;
+// a value exported for ts-node or swc-node scripts (the bench's commands set one) would leave every
+// @obs/* import unresolved. The build always uses the app's own tsconfig.
+delete process.env.TS_NODE_PROJECT;
+
 /** @param {string} appDir the app's directory (pass __dirname) */
 function nestAppWebpackConfig(appDir) {
   const appRoot = relative(workspaceRoot, appDir);
