@@ -26,6 +26,8 @@ export interface ObservabilityOptions {
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
 
+// Read in each factory, not once per forRoot: one module definition can back several apps in a
+// process (tests), each bootstrapped with its own environment.
 function metricsEnabled(): boolean {
   return loadConfig(baseConfigSchema, bootstrapEnv()).OBS_METRICS_ENABLED;
 }

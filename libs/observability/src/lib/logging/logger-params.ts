@@ -27,7 +27,6 @@ export interface LoggingOptions {
   readonly sync?: boolean;
 }
 
-
 // Request and response headers never reach a line (the req/res serializers below keep id, method,
 // url and status only); nested secrets are censored by redactNestedSecrets.
 export const REDACTED_PATHS = [...SENSITIVE_KEYS];

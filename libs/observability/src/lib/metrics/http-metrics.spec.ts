@@ -86,3 +86,23 @@ describe('http_server_request_duration_seconds', () => {
     expect(body).not.toMatch(/id-\d+-\d+/);
   });
 });
+
+describe('OBS_METRICS_ENABLED=false', () => {
+  it('leaves /metrics up but empty: no request recorded, no runtime metrics', async () => {
+    const app = await bootstrapService(FixtureModule, {
+      service: 'fixture',
+      httpPort: 0,
+      env: { LOG_LEVEL: 'silent', OBS_METRICS_ENABLED: 'false' },
+    });
+    try {
+      const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+      expect((await fetch(`${baseUrl}/api/items/1`)).status).toBe(200);
+      const { body } = await scrape(baseUrl, 'openmetrics');
+      expect(samples(body, 'http_server_request_duration_seconds_count')).toEqual([]);
+      expect(samples(body, 'process_cpu_seconds_total')).toEqual([]);
+      expect(body.trim()).toBe('# EOF');
+    } finally {
+      await app.close();
+    }
+  });
+});
