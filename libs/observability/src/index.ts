@@ -23,6 +23,7 @@ export { mapError, type MappedError } from './lib/errors/error-mapping';
 export { ObservabilityExceptionFilter, type ErrorBody } from './lib/errors/exception.filter';
 export { activeSpanIds, type ActiveSpanIds } from './lib/tracing/trace-context';
 export { pinoHttpOptions, type LoggingOptions } from './lib/logging/logger-params';
+export { LineWriter } from './lib/logging/line-writer';
 export {
   ResilienceRegistry,
   DependencyPolicy,

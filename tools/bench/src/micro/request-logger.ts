@@ -1,11 +1,16 @@
 // `npm run bench:logger`: what the request logger (pino-http with the library's options) costs per
 // request, in one process with no network, so the figure holds still on a noisy host. Each variant
 // changes one option; the request and response are minimal stand-ins that pino-http accepts, and
-// lines go to a stream that drops them.
-import { pinoHttpOptions } from '@obs/observability';
+// lines go to a stream that drops them. A second table times the destinations that write the lines
+// to a real file: sonic-boom (pino.destination) against the library's LineWriter.
+import { LineWriter, pinoHttpOptions } from '@obs/observability';
 import { EventEmitter } from 'node:events';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { destination, pino } from 'pino';
 import pinoHttp, { Options } from 'pino-http';
 
 const WARMUP = 20_000;
@@ -39,4 +44,52 @@ const rows = variants.map(([label, options]) => {
   const runs = [0, 1, 2].map(() => microsPerRequest(options));
   return `| ${label} | ${Math.min(...runs).toFixed(1)} |`;
 });
-process.stdout.write(['| pino-http variant | µs per request (best of 3) |', '|---|---|', ...rows].join('\n') + '\n');
+process.stdout.write(['| pino-http variant | µs per request (best of 3) |', '|---|---|', ...rows].join('\n') + '\n\n');
+
+// A completion line as the orders service writes it (about 370 bytes).
+const LINE =
+  '{"level":"info","time":"2026-11-22T09:20:05.346Z","service":"orders","req":{"id":"req-mrl","method":"GET","url":"/api/orders/ord-7"},' +
+  '"trace_id":"d500b1e2d9cf51a5477e7c976db8fde6","span_id":"73b88323eadb44bc","trace_flags":"01","res":{"statusCode":200},"duration_ms":19,' +
+  '"http_route":"/api/orders/:id","http_response_status_code":200,"msg":"request completed"}\n';
+const LINES_PER_TURN = 32;
+const TURNS = 3_000;
+
+interface Destination {
+  write(line: string): unknown;
+  flush(callback: (error?: Error) => void): void;
+}
+
+/** Main-thread CPU per line, lines written a turn's worth at a time so async writes overlap as in a server. */
+async function destinationMicrosPerLine(open: (fd: number) => Destination): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-logger-'));
+  const fd = openSync(join(dir, 'out.log'), 'w');
+  const dest = open(fd);
+  const turns = async (count: number) => {
+    for (let turn = 0; turn < count; turn++) {
+      for (let i = 0; i < LINES_PER_TURN; i++) dest.write(LINE);
+      await nextTurn();
+    }
+  };
+  await turns(TURNS / 5);
+  const before = process.threadCpuUsage();
+  await turns(TURNS);
+  await new Promise<void>((resolve) => dest.flush(() => resolve()));
+  const used = process.threadCpuUsage(before);
+  closeSync(fd);
+  rmSync(dir, { recursive: true });
+  return (used.user + used.system) / (TURNS * LINES_PER_TURN);
+}
+
+const destinations: [string, (fd: number) => Destination][] = [
+  ['sonic-boom, async (pino.destination, before)', (fd) => destination({ dest: fd, sync: false })],
+  ['LineWriter (now)', (fd) => new LineWriter(fd)],
+];
+void (async () => {
+  const destinationRows: string[] = [];
+  for (const [label, open] of destinations) {
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run++) runs.push(await destinationMicrosPerLine(open));
+    destinationRows.push(`| ${label} | ${Math.min(...runs).toFixed(2)} |`);
+  }
+  process.stdout.write(['| log destination, to a file | main-thread CPU µs per line (best of 3) |', '|---|---|', ...destinationRows].join('\n') + '\n');
+})();

@@ -12,6 +12,7 @@ import { isServerCall, splitGrpcPath } from '../metrics/grpc-call';
 import { httpRequestInfo } from '../metrics/http-request-info';
 import { PROBE_PATHS, pathWithoutQuery } from '../tracing/probe-paths';
 import { activeSpanIds } from '../tracing/trace-context';
+import { LineWriter } from './line-writer';
 import { redactNestedSecrets, REDACTION_CENSOR, SENSITIVE_KEYS } from './redaction';
 
 export interface LoggingOptions {
@@ -20,9 +21,9 @@ export interface LoggingOptions {
   readonly level: string;
   readonly format: 'json' | 'pretty';
   /**
-   * false (the default): lines collect while a write is in flight and go out together, and pino
-   * flushes what is left when the process exits (SIGKILL still loses the last few milliseconds).
-   * A blocking write per line cost more than the rest of the line (docs/performance.md).
+   * false (the default): lines collect while a write is in flight and go out together (LineWriter),
+   * and what is left is written when the process exits (SIGKILL still loses the last few
+   * milliseconds). A blocking write per line cost more than the rest of the line (docs/performance.md).
    */
   readonly sync?: boolean;
 }
@@ -80,7 +81,7 @@ export function loggerParams(options: LoggingOptions): Params {
     pinoHttp:
       options.format === 'pretty'
         ? pinoHttpOptions(options)
-        : [pinoHttpOptions(options), destination({ dest: 1, sync: options.sync ?? false })],
+        : [pinoHttpOptions(options), options.sync ? destination({ dest: 1, sync: true }) : new LineWriter(1)],
   };
 }
 
