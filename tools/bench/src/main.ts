@@ -13,13 +13,14 @@ import { idleRss, loadgenFootprint, serviceUnderLoad } from './sections/footprin
 import { AUTOCANNON_CLI, runLoadgenCeiling } from './sections/loadgen-ceiling';
 import { runOverhead } from './sections/overhead';
 import { ORDER_BODY, runPostBreakdown } from './sections/post-breakdown';
+import { measureAllocation } from './sections/allocation';
 import { profileVariants } from './sections/profile';
 import { Stack, startStack } from './sections/stack';
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-const FULL = { rounds: 12, warmup: 1, seconds: 2, profileRounds: 3, profileSeconds: 3, connections: 32, postRps: 20, postSeconds: 10, flushMs: 6_000, rates: [1_000, 2_000, 5_000, 10_000, 20_000, 40_000], rateSeconds: 10, loadSeconds: 5 };
-const QUICK = { rounds: 1, warmup: 1, seconds: 2, profileRounds: 1, profileSeconds: 2, connections: 32, postRps: 20, postSeconds: 3, flushMs: 6_000, rates: [1_000, 5_000], rateSeconds: 4, loadSeconds: 2 };
+const FULL = { allocWarmup: 5_000, allocRequests: 20_000, rounds: 12, warmup: 1, seconds: 2, profileRounds: 3, profileSeconds: 3, connections: 32, postRps: 20, postSeconds: 10, flushMs: 6_000, rates: [1_000, 2_000, 5_000, 10_000, 20_000, 40_000], rateSeconds: 10, loadSeconds: 5 };
+const QUICK = { allocWarmup: 1_000, allocRequests: 3_000, rounds: 1, warmup: 1, seconds: 2, profileRounds: 1, profileSeconds: 2, connections: 32, postRps: 20, postSeconds: 3, flushMs: 6_000, rates: [1_000, 5_000], rateSeconds: 4, loadSeconds: 2 };
 
 async function anOrderId(stack: Stack): Promise<string> {
   const app = [...stack.orders.values()][0];
@@ -58,6 +59,16 @@ async function main(): Promise<void> {
     log('CPU profiles of variants (a), (b), (c)');
     result.profile = await profileVariants(stack, workDir, orderId, { ids: ['a', 'b', 'c'], connections: p.connections, seconds: p.profileSeconds, rounds: p.profileRounds });
 
+    log('heap allocated per request, per variant');
+    result.allocation = await measureAllocation(stack, workDir, {
+      ids: [...stack.orders.keys()],
+      paths: { 'GET /api/orders/:id': `/api/orders/${orderId}`, 'GET /api/orders': '/api/orders' },
+      connections: p.connections,
+      warmupRequests: p.allocWarmup,
+      requests: p.allocRequests,
+      log,
+    });
+
     log('part 4: footprint');
     const under = `autocannon ${p.connections} connections for ${p.loadSeconds} s on`;
     footprint.push({ app: 'orders', readyMs: orders.child.readyMs, idleMiB: idle['orders'], loadMiB: overhead.peakRssMiB['c'], loadDescription: `peak over the part 1 runs of variant (c) (autocannon, ${p.connections} connections)` });
@@ -84,6 +95,7 @@ async function main(): Promise<void> {
     commands: {
       'part 1, each variant, endpoint and round': `npx autocannon -c ${p.connections} -d ${p.seconds} http://127.0.0.1:$ORDERS_PORT/api/orders/$ORDER_ID  (and /api/orders), after a ${p.warmup} s warm-up run`,
       'part 1, CPU profiles': `node --cpu-prof [preload of the variant] dist/apps/orders/main.js  (env of the variant), loaded in turns: ${p.profileRounds} rounds of ${p.profileSeconds} s per GET endpoint`,
+      'part 1, heap allocated': `node --trace-gc-nvp [preload of the variant] dist/apps/orders/main.js  (env of the variant), then npx autocannon -c ${p.connections} -a ${p.allocWarmup} and -a ${p.allocRequests} on each GET endpoint; allocated= summed over the collections of the second run`,
       'part 2': `${LOADGEN_CLI} --rps ${p.postRps} --duration ${p.postSeconds}s --target http://127.0.0.1:$ORDERS_PORT/api/orders --method POST --body '${ORDER_BODY}' --json`,
       'part 3, loadgen': `${LOADGEN_CLI} --rps <rate> --duration ${p.rateSeconds}s --target http://127.0.0.1:$TARGET_PORT/ --json`,
       'part 3, autocannon': `${AUTOCANNON_CLI} -c 100 -d ${p.rateSeconds} --json http://127.0.0.1:$TARGET_PORT/`,

@@ -18,3 +18,9 @@ export async function runAutocannon(url: string, connections: number, seconds: n
     errors: result.errors,
   };
 }
+
+/** A fixed number of GET requests at fixed concurrency; returns how many got a 2xx. */
+export async function runRequests(url: string, connections: number, amount: number): Promise<number> {
+  const result = await autocannon({ url, connections, amount });
+  return result['2xx'];
+}

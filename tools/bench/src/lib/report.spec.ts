@@ -31,6 +31,16 @@ const result: BenchResult = {
     loadgenMaxRps: 1000,
     autocannon: { connections: 100, rps: 4000, p99Ms: 50 },
   },
+  allocation: {
+    connections: 32,
+    warmupRequests: 5000,
+    requests: 20000,
+    variants: [
+      { id: 'a', label: '(a) no observability', endpoints: { 'GET /api/orders/:id': { kibPerRequest: 60, collections: 70 } } },
+      { id: 'b', label: '(b) metrics only', endpoints: { 'GET /api/orders/:id': { kibPerRequest: 59.5, collections: 70 } } },
+      { id: 'c', label: '(c) everything on', endpoints: { 'GET /api/orders/:id': { kibPerRequest: 69, collections: 80 } } },
+    ],
+  },
   footprint: [{ app: 'orders', readyMs: 4200, idleMiB: 120, loadMiB: 180, loadDescription: 'part 1' }],
   commands: { 'part 3, loadgen': 'node -r @swc-node/register apps/loadgen/src/cli.ts --rps <rate>' },
   notes: [],
@@ -48,6 +58,14 @@ describe('renderReport', () => {
   it('shows medians and per-round ratios against (a), and judges the target', () => {
     expect(md).toContain('| (c) everything on | 972 | 93% (92%–93%) | 11.0 | ×1.10 | 44.0 | ×1.10 | 0 |');
     expect(md).toContain('- GET /api/orders/:id: (c) at 93% of (a) — met; ahead of (d).');
+  });
+
+  it('reports the heap each variant allocates per request, and what it adds over (a)', () => {
+    expect(md).toContain('| variant | GET /api/orders/:id KiB/req | over (a) |');
+    expect(md).toContain('| (a) no observability | 60.00 |  |');
+    expect(md).toContain('| (c) everything on | 69.00 | +9.00 KiB (+15%) |');
+    expect(md).toContain('| (b) metrics only | 59.50 | -0.50 KiB (-1%) |');
+    expect(md).toContain('after 5000 warm-up requests, 20000 requests per endpoint');
   });
 
   it('reports the load generator against autocannon, the footprint and the commands', () => {

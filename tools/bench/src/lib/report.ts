@@ -114,6 +114,33 @@ function profile(r: BenchResult): string {
   ].join('\n');
 }
 
+function allocation(r: BenchResult): string {
+  const a = r.allocation;
+  if (!a || a.variants.length === 0) return '';
+  const baseline = a.variants[0];
+  const endpoints = Object.keys(baseline.endpoints);
+  const signed = (v: number, digits: number) => `${v < 0 ? '-' : '+'}${num(Math.abs(v), digits)}`;
+  const added = (kib: number, base: number) => `${signed(kib - base, 2)} KiB (${signed(((kib - base) / base) * 100, 0)}%)`;
+  const rows = a.variants.map((v) => [
+    v.label,
+    ...endpoints.flatMap((e) => {
+      const kib = v.endpoints[e]?.kibPerRequest;
+      const base = baseline.endpoints[e]?.kibPerRequest;
+      if (kib === undefined || base === undefined) return ['n/a', 'n/a'];
+      return [num(kib, 2), v === baseline ? '' : added(kib, base)];
+    }),
+  ]);
+  return [
+    '### Heap allocated per request',
+    '',
+    `Each variant started on its own with \`node --trace-gc-nvp\`; after ${a.warmupRequests} warm-up requests, ${a.requests} requests per endpoint at`,
+    `${a.connections} connections, and V8's \`allocated=\` summed over the garbage collections in that window. Unlike throughput, this does not`,
+    "move with the host's load: it shows what a change saves in garbage, which the shared host's memory contention then turns into time.",
+    '',
+    table(['variant', ...endpoints.flatMap((e) => [`${e} KiB/req`, `over ${baseline.label.split(' ')[0]}`])], rows),
+  ].join('\n');
+}
+
 function breakdown(r: BenchResult): string {
   const b = r.breakdown;
   if (!b) return '';
@@ -229,7 +256,7 @@ function reproduce(r: BenchResult): string {
 }
 
 export function renderReport(result: BenchResult): string {
-  return `${[header(result), overhead(result), profile(result), breakdown(result), loadgen(result), footprint(result), reproduce(result)]
+  return `${[header(result), overhead(result), profile(result), allocation(result), breakdown(result), loadgen(result), footprint(result), reproduce(result)]
     .filter((s) => s !== '')
     .join('\n\n')}\n`;
 }

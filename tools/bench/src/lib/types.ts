@@ -86,9 +86,23 @@ export interface BenchResult {
   loadgen?: LoadgenResult;
   footprint?: FootprintRow[];
   profile?: ProfileResult;
+  allocation?: AllocationResult;
   /** The exact commands behind each part, for the reproduction section. */
   commands: Record<string, string>;
   notes: string[];
+}
+
+export interface AllocationResult {
+  connections: number;
+  warmupRequests: number;
+  /** Requests measured per variant and endpoint. */
+  requests: number;
+  variants: {
+    id: string;
+    label: string;
+    /** Per endpoint: heap bytes allocated per request (KiB) and the collections they were summed over. */
+    endpoints: Record<string, { kibPerRequest: number; collections: number }>;
+  }[];
 }
 
 export interface ProfileResult {
