@@ -24,6 +24,7 @@ export { ObservabilityExceptionFilter, type ErrorBody } from './lib/errors/excep
 export { activeSpanIds, type ActiveSpanIds } from './lib/tracing/trace-context';
 export { pinoHttpOptions, type LoggingOptions } from './lib/logging/logger-params';
 export { LineWriter } from './lib/logging/line-writer';
+export { isoTimeCachedPerSecond } from './lib/logging/iso-time';
 export {
   ResilienceRegistry,
   DependencyPolicy,

@@ -13,7 +13,7 @@ import { idleRss, loadgenFootprint, serviceUnderLoad } from './sections/footprin
 import { AUTOCANNON_CLI, runLoadgenCeiling } from './sections/loadgen-ceiling';
 import { runOverhead } from './sections/overhead';
 import { ORDER_BODY, runPostBreakdown } from './sections/post-breakdown';
-import { measureAllocation } from './sections/allocation';
+import { measureAllocation, SEMI_SPACE_MIB } from './sections/allocation';
 import { profileVariants } from './sections/profile';
 import { Stack, startStack } from './sections/stack';
 
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     commands: {
       'part 1, each variant, endpoint and round': `npx autocannon -c ${p.connections} -d ${p.seconds} http://127.0.0.1:$ORDERS_PORT/api/orders/$ORDER_ID  (and /api/orders), after a ${p.warmup} s warm-up run`,
       'part 1, CPU profiles': `node --cpu-prof [preload of the variant] dist/apps/orders/main.js  (env of the variant), loaded in turns: ${p.profileRounds} rounds of ${p.profileSeconds} s per GET endpoint`,
-      'part 1, heap allocated': `node --trace-gc-nvp [preload of the variant] dist/apps/orders/main.js  (env of the variant), then npx autocannon -c ${p.connections} -a ${p.allocWarmup} and -a ${p.allocRequests} on each GET endpoint; allocated= summed over the collections of the second run`,
+      'part 1, heap allocated': `node --trace-gc-nvp --max-semi-space-size=${SEMI_SPACE_MIB} [preload of the variant] dist/apps/orders/main.js  (env of the variant), then npx autocannon -c ${p.connections} -a ${p.allocWarmup} and -a ${p.allocRequests} on each GET endpoint; allocated= summed over the collections of the second run`,
       'part 2': `${LOADGEN_CLI} --rps ${p.postRps} --duration ${p.postSeconds}s --target http://127.0.0.1:$ORDERS_PORT/api/orders --method POST --body '${ORDER_BODY}' --json`,
       'part 3, loadgen': `${LOADGEN_CLI} --rps <rate> --duration ${p.rateSeconds}s --target http://127.0.0.1:$TARGET_PORT/ --json`,
       'part 3, autocannon': `${AUTOCANNON_CLI} -c 100 -d ${p.rateSeconds} --json http://127.0.0.1:$TARGET_PORT/`,

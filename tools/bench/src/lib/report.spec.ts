@@ -32,6 +32,7 @@ const result: BenchResult = {
     autocannon: { connections: 100, rps: 4000, p99Ms: 50 },
   },
   allocation: {
+    nodeOptions: ['--trace-gc-nvp', '--max-semi-space-size=1'],
     connections: 32,
     warmupRequests: 5000,
     requests: 20000,
@@ -65,7 +66,8 @@ describe('renderReport', () => {
     expect(md).toContain('| (a) no observability | 60.00 |  |');
     expect(md).toContain('| (c) everything on | 69.00 | +9.00 KiB (+15%) |');
     expect(md).toContain('| (b) metrics only | 59.50 | -0.50 KiB (-1%) |');
-    expect(md).toContain('after 5000 warm-up requests, 20000 requests per endpoint');
+    expect(md).toContain('`node --trace-gc-nvp --max-semi-space-size=1`');
+    expect(md).toContain('after 5000 warm-up requests, 20000 requests');
   });
 
   it('reports the load generator against autocannon, the footprint and the commands', () => {

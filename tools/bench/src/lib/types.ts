@@ -93,6 +93,8 @@ export interface BenchResult {
 }
 
 export interface AllocationResult {
+  /** The node flags each variant ran with for this measurement. */
+  nodeOptions: string[];
   connections: number;
   warmupRequests: number;
   /** Requests measured per variant and endpoint. */

@@ -3,14 +3,14 @@
 // changes one option; the request and response are minimal stand-ins that pino-http accepts, and
 // lines go to a stream that drops them. A second table times the destinations that write the lines
 // to a real file: sonic-boom (pino.destination) against the library's LineWriter.
-import { LineWriter, pinoHttpOptions } from '@obs/observability';
+import { isoTimeCachedPerSecond, LineWriter, pinoHttpOptions } from '@obs/observability';
 import { EventEmitter } from 'node:events';
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { destination, pino } from 'pino';
+import { destination, pino, stdTimeFunctions } from 'pino';
 import pinoHttp, { Options } from 'pino-http';
 
 const WARMUP = 20_000;
@@ -45,6 +45,22 @@ const rows = variants.map(([label, options]) => {
   return `| ${label} | ${Math.min(...runs).toFixed(1)} |`;
 });
 process.stdout.write(['| pino-http variant | µs per request (best of 3) |', '|---|---|', ...rows].join('\n') + '\n\n');
+
+// The time field alone: a plain pino logger writing to a sink that drops the line, so the only
+// difference between the two rows is the timestamp function.
+function nanosPerLine(timestamp: () => string): number {
+  const logger = pino({ timestamp, base: { service: 'orders' } }, { write: () => undefined });
+  for (let i = 0; i < WARMUP; i++) logger.info({ duration_ms: i }, 'request completed');
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < REQUESTS * 5; i++) logger.info({ duration_ms: i }, 'request completed');
+  return Number(process.hrtime.bigint() - started) / (REQUESTS * 5);
+}
+const timestamps: [string, () => () => string][] = [
+  ["pino's isoTime, a Date formatted per line (before)", () => stdTimeFunctions.isoTime],
+  ['isoTimeCachedPerSecond (now)', () => isoTimeCachedPerSecond()],
+];
+const timestampRows = timestamps.map(([label, make]) => `| ${label} | ${Math.min(...[0, 1, 2].map(() => nanosPerLine(make()))).toFixed(0)} |`);
+process.stdout.write(['| pino line, by time format | ns per line (best of 3) |', '|---|---|', ...timestampRows].join('\n') + '\n\n');
 
 // A completion line as the orders service writes it (about 370 bytes).
 const LINE =

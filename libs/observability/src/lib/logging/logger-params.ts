@@ -6,12 +6,13 @@ import { ExecutionContext, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
-import { destination, stdTimeFunctions } from 'pino';
+import { destination } from 'pino';
 import { mapError } from '../errors/error-mapping';
 import { isServerCall, splitGrpcPath } from '../metrics/grpc-call';
 import { httpRequestInfo } from '../metrics/http-request-info';
 import { PROBE_PATHS, pathWithoutQuery } from '../tracing/probe-paths';
 import { activeSpanIds } from '../tracing/trace-context';
+import { isoTimeCachedPerSecond } from './iso-time';
 import { LineWriter } from './line-writer';
 import { redactNestedSecrets, REDACTION_CENSOR, SENSITIVE_KEYS } from './redaction';
 
@@ -90,7 +91,7 @@ export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
   return {
     level: options.level,
     base: { service: options.service, ...(options.version ? { version: options.version } : {}) },
-    timestamp: stdTimeFunctions.isoTime,
+    timestamp: isoTimeCachedPerSecond(),
     formatters: { level: (label: string) => ({ level: label }), log: redactNestedSecrets },
     mixin: traceFields,
     redact: { paths: REDACTED_PATHS, censor: REDACTION_CENSOR },
