@@ -32,7 +32,7 @@ const result: BenchResult = {
     autocannon: { connections: 100, rps: 4000, p99Ms: 50 },
   },
   allocation: {
-    nodeOptions: ['--trace-gc-nvp', '--max-semi-space-size=1'],
+    nodeOptions: ['--trace-gc-nvp', '--max-semi-space-size=16'],
     connections: 32,
     warmupRequests: 5000,
     requests: 20000,
@@ -66,7 +66,7 @@ describe('renderReport', () => {
     expect(md).toContain('| (a) no observability | 60.00 |  |');
     expect(md).toContain('| (c) everything on | 69.00 | +9.00 KiB (+15%) |');
     expect(md).toContain('| (b) metrics only | 59.50 | -0.50 KiB (-1%) |');
-    expect(md).toContain('`node --trace-gc-nvp --max-semi-space-size=1`');
+    expect(md).toContain('`node --trace-gc-nvp --max-semi-space-size=16`');
     expect(md).toContain('after 5000 warm-up requests, 20000 requests');
   });
 

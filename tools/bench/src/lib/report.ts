@@ -133,9 +133,9 @@ function allocation(r: BenchResult): string {
   return [
     '### Heap allocated per request',
     '',
-    `Each variant started on its own with \`node ${a.nodeOptions.join(' ')}\` (a small young generation, so collections come`,
-    `every few requests and the window's edges blur the figure by under 0.1 KiB); after ${a.warmupRequests} warm-up requests, ${a.requests} requests`,
-    `per endpoint at ${a.connections} connections, and V8's \`allocated=\` summed over the garbage collections in that window. Unlike throughput, this does not`,
+    `Each variant started on its own with \`node ${a.nodeOptions.join(' ')}\`; after ${a.warmupRequests} warm-up requests, ${a.requests} requests`,
+    `per endpoint at ${a.connections} connections, and V8's \`allocated=\` summed over the garbage collections in that window (two copies of (a)`,
+    'agree within about 0.15 KiB, the blur of the window\'s edges). Unlike throughput, this does not',
     "move with the host's load: it shows what a change saves in garbage, which the shared host's memory contention then turns into time.",
     '',
     table(['variant', ...endpoints.flatMap((e) => [`${e} KiB/req`, `over ${baseline.label.split(' ')[0]}`])], rows),
