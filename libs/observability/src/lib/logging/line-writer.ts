@@ -4,7 +4,6 @@
 // time, and encodes every chunk a second time after writing it to find what is left: together about
 // 2.6 KiB of garbage per request line in the orders service (docs/performance.md).
 import { write, writeSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
 
 /** How long to wait before retrying when a non-blocking pipe is full (EAGAIN). */
 const RETRY_DELAY_MS = 10;
@@ -40,8 +39,7 @@ export class LineWriter {
     readonly fd = 1,
     private readonly reportError: ReportError = reportToStderr,
   ) {
-    // A worker thread's exit is not the process's; its logs go through the main thread's writer.
-    if (isMainThread) flushAtExit(this);
+    flushAtExit(this);
   }
 
   /** pino calls this once per line; it never blocks and never throws. */
