@@ -12,6 +12,7 @@ const result = (c: number[]): OverheadResult => ({
   endpoints: ['GET /x'],
   variants: [
     { id: 'a', label: '(a)', how: '', runs: { 'GET /x': [run(1000, 2, 20), run(800, 2, 20), run(1200, 2, 20)] } },
+    { id: 'b', label: '(b)', how: '', runs: { 'GET /x': [run(1100), run(720), run(1200)] } },
     { id: 'c', label: '(c)', how: '', runs: { 'GET /x': c.map((rps) => run(rps, 3, 30)) } },
     { id: 'd', label: '(d)', how: '', runs: { 'GET /x': [run(500), run(400), run(600)] } },
   ],
@@ -36,5 +37,10 @@ describe('overheadRows', () => {
   it('judges the target: (c) at 90% of (a) or more and ahead of (d)', () => {
     expect(targetVerdicts(result([900, 760, 1020]))[0]).toMatchObject({ meetsNinety: true, aheadOfD: true });
     expect(targetVerdicts(result([700, 600, 800]))[0]).toMatchObject({ meetsNinety: false, aheadOfD: true });
+  });
+
+  it("reports the control's ratio, (b) against (a) round by round", () => {
+    // Per round: 1.1, 0.9, 1.0 → median 1.0.
+    expect(targetVerdicts(result([900, 760, 1020]))[0].controlRatio).toBeCloseTo(1.0);
   });
 });

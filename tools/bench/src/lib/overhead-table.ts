@@ -42,6 +42,8 @@ export function overheadRows(result: OverheadResult, endpoint: string): Overhead
 export interface TargetVerdict {
   endpoint: string;
   cRatio?: number;
+  /** (b), metrics only: about a microsecond of work over (a), so its distance from 100% is noise. */
+  controlRatio?: number;
   meetsNinety: boolean;
   aheadOfD: boolean;
 }
@@ -55,6 +57,7 @@ export function targetVerdicts(result: OverheadResult): TargetVerdict[] {
     return {
       endpoint,
       cRatio: c?.rpsRatio,
+      controlRatio: rows.find((r) => r.id === 'b')?.rpsRatio,
       meetsNinety: (c?.rpsRatio ?? 0) >= 0.9,
       aheadOfD: c !== undefined && d !== undefined && c.rps > d.rps,
     };

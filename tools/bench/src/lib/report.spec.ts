@@ -18,6 +18,7 @@ const result: BenchResult = {
     endpoints: ['GET /api/orders/:id'],
     variants: [
       { id: 'a', label: '(a) no observability', how: 'no preload', runs: { 'GET /api/orders/:id': [run(1000, 10, 40), run(1100, 10, 40)] } },
+      { id: 'b', label: '(b) metrics only', how: 'no preload', runs: { 'GET /api/orders/:id': [run(1050, 10, 40), run(1045, 10, 40)] } },
       { id: 'c', label: '(c) everything on', how: 'preload', runs: { 'GET /api/orders/:id': [run(920, 11, 44), run(1023, 11, 44)] } },
       { id: 'd', label: '(d) auto-instrumentations-node', how: 'auto', runs: { 'GET /api/orders/:id': [run(500, 20, 80), run(550, 20, 80)] } },
     ],
@@ -58,7 +59,8 @@ describe('renderReport', () => {
 
   it('shows medians and per-round ratios against (a), and judges the target', () => {
     expect(md).toContain('| (c) everything on | 972 | 93% (92%–93%) | 11.0 | ×1.10 | 44.0 | ×1.10 | 0 |');
-    expect(md).toContain('- GET /api/orders/:id: (c) at 93% of (a) — met; ahead of (d).');
+    expect(md).toContain('- GET /api/orders/:id: (c) at 93% of (a) — met; ahead of (d). Control: (b) at 100%.');
+    expect(md).toContain('shows what this run can resolve');
   });
 
   it('reports the heap each variant allocates per request, and what it adds over (a)', () => {

@@ -79,8 +79,17 @@ function overhead(r: BenchResult): string {
     '**Target** ((c) at ≥ 90% of (a)\'s throughput and ahead of (d)):',
     '',
     ...verdicts.map(
-      (v) => `- ${v.endpoint}: (c) at ${pct(v.cRatio)} of (a) — ${v.meetsNinety ? 'met' : 'not met'}; ${v.aheadOfD ? 'ahead of (d)' : 'not ahead of (d)'}.`,
+      (v) =>
+        `- ${v.endpoint}: (c) at ${pct(v.cRatio)} of (a) — ${v.meetsNinety ? 'met' : 'not met'}; ${v.aheadOfD ? 'ahead of (d)' : 'not ahead of (d)'}.` +
+        (v.controlRatio === undefined ? '' : ` Control: (b) at ${pct(v.controlRatio)}.`),
     ),
+    ...(verdicts.some((v) => v.controlRatio !== undefined)
+      ? [
+          '',
+          "(b) does about a microsecond more work per request than (a) and allocates the same heap (see below), so how far its",
+          "ratio lands from 100% shows what this run can resolve; read (c)'s ratio with that margin.",
+        ]
+      : []),
     '',
     'How each variant was started (all: `node [preload] dist/apps/orders/main.js`, FAULT_PROFILE=none, DATABASE_URL of the bench\'s embedded Postgres):',
     '',
