@@ -1,4 +1,5 @@
 // Renders docs/benchmarks.md from the bench's JSON result. Pure: the same result gives the same text.
+import { markdownTable } from './markdown-table';
 import { balancedCycle } from './round-order';
 import { overheadRows, targetVerdicts } from './overhead-table';
 import { round } from './stats';
@@ -7,8 +8,7 @@ import type { BenchResult } from './types';
 const num = (v: number | undefined, digits = 0) => (v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(digits));
 const pct = (v: number | undefined) => (v === undefined ? 'n/a' : `${(v * 100).toFixed(0)}%`);
 const x = (v: number | undefined) => (v === undefined ? 'n/a' : `×${v.toFixed(2)}`);
-const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = markdownTable;
 
 function header(r: BenchResult): string {
   const m = r.machine;

@@ -10,6 +10,8 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Histogram, Registry } from 'prom-client';
+import { markdownTable } from '../lib/markdown-table';
+import { bestOf } from './best-of';
 
 const WARMUP = 50_000;
 const ITERATIONS = 500_000;
@@ -21,8 +23,7 @@ function microsPer(work: (i: number) => void): number {
   return Number(process.hrtime.bigint() - started) / ITERATIONS / 1_000;
 }
 
-/** Best of three: the least disturbed by the rest of the machine. */
-const best = (work: (i: number) => void) => Math.min(...[0, 1, 2].map(() => microsPer(work)));
+const best = (work: (i: number) => void) => bestOf(() => microsPer(work));
 
 const definition = METRICS.httpServerDuration;
 const routes = ['/api/orders', '/api/orders/:id', '/api/users/:id'];
@@ -82,7 +83,7 @@ function perSpan(exportBatch: () => void): number {
     return Number(process.hrtime.bigint() - started) / (100 * BATCH) / 1_000;
   };
   run();
-  return Math.min(run(), run(), run());
+  return bestOf(run);
 }
 
 let sink: unknown;
@@ -97,4 +98,4 @@ const rows: [string, number][] = [
   ['OTLP protobuf encoding of a finished server span', perSpan(() => void (sink = ProtobufTraceSerializer.serializeRequest(batch)))],
 ];
 void sink;
-process.stdout.write(['| hot-path operation | µs per call (best of 3) |', '|---|---|', ...rows.map(([label, us]) => `| ${label} | ${us.toFixed(3)} |`)].join('\n') + '\n');
+process.stdout.write(markdownTable(['hot-path operation', 'µs per call (best of 3)'], rows.map(([label, us]) => [label, us.toFixed(3)])) + '\n');

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { destination, pino, stdTimeFunctions } from 'pino';
+import { markdownTable } from '../lib/markdown-table';
+import { bestOf, bestOfAsync } from './best-of';
 import pinoHttp, { Options } from 'pino-http';
 
 const WARMUP = 20_000;
@@ -39,12 +41,8 @@ const variants: [string, Options][] = [
   ['without redaction', { ...ours, redact: undefined }],
   ['without the trace-id mixin', { ...ours, mixin: undefined }],
 ];
-const rows = variants.map(([label, options]) => {
-  // Best of three: the least disturbed by the rest of the machine.
-  const runs = [0, 1, 2].map(() => microsPerRequest(options));
-  return `| ${label} | ${Math.min(...runs).toFixed(1)} |`;
-});
-process.stdout.write(['| pino-http variant | µs per request (best of 3) |', '|---|---|', ...rows].join('\n') + '\n\n');
+const rows = variants.map(([label, options]) => [label, bestOf(() => microsPerRequest(options)).toFixed(1)]);
+process.stdout.write(markdownTable(['pino-http variant', 'µs per request (best of 3)'], rows) + '\n\n');
 
 // The time field alone: a plain pino logger writing to a sink that drops the line, so the only
 // difference between the two rows is the timestamp function.
@@ -59,8 +57,8 @@ const timestamps: [string, () => () => string][] = [
   ["pino's isoTime, a Date formatted per line (before)", () => stdTimeFunctions.isoTime],
   ['isoTimeCachedPerSecond (now)', () => isoTimeCachedPerSecond()],
 ];
-const timestampRows = timestamps.map(([label, make]) => `| ${label} | ${Math.min(...[0, 1, 2].map(() => nanosPerLine(make()))).toFixed(0)} |`);
-process.stdout.write(['| pino line, by time format | ns per line (best of 3) |', '|---|---|', ...timestampRows].join('\n') + '\n\n');
+const timestampRows = timestamps.map(([label, make]) => [label, bestOf(() => nanosPerLine(make())).toFixed(0)]);
+process.stdout.write(markdownTable(['pino line, by time format', 'ns per line (best of 3)'], timestampRows) + '\n\n');
 
 // A completion line as the orders service writes it (about 370 bytes).
 const LINE =
@@ -116,22 +114,12 @@ const destinations: [string, (fd: number) => Destination][] = [
   ],
 ];
 void (async () => {
-  const destinationRows: string[] = [];
+  const destinationRows: string[][] = [];
   for (const [label, open] of destinations) {
     const cells: string[] = [];
-    for (const linesPerTurn of LINES_PER_TURN) {
-      const runs: number[] = [];
-      for (let run = 0; run < 3; run++) runs.push(await destinationMicrosPerLine(open, linesPerTurn));
-      cells.push(Math.min(...runs).toFixed(2));
-    }
-    destinationRows.push(`| ${label} | ${cells.join(' | ')} |`);
+    for (const linesPerTurn of LINES_PER_TURN) cells.push((await bestOfAsync(() => destinationMicrosPerLine(open, linesPerTurn))).toFixed(2));
+    destinationRows.push([label, ...cells]);
   }
   const heads = LINES_PER_TURN.map((n) => `${n} line${n === 1 ? '' : 's'} per turn`);
-  process.stdout.write(
-    [
-      '| log destination, to a file: main-thread CPU µs per line (best of 3) | ' + heads.join(' | ') + ' |',
-      `|---|${heads.map(() => '---').join('|')}|`,
-      ...destinationRows,
-    ].join('\n') + '\n',
-  );
+  process.stdout.write(markdownTable(['log destination, to a file: main-thread CPU µs per line (best of 3)', ...heads], destinationRows) + '\n');
 })();

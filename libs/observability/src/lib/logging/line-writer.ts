@@ -117,7 +117,6 @@ export class LineWriter {
       return;
     }
     if (error) {
-      this.inFlight = undefined;
       this.fail(error, chunk.length);
     } else if (written < chunk.length) {
       this.send(chunk.subarray(written));
