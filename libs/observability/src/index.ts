@@ -22,6 +22,7 @@ export { NotFoundError, ConflictError, ValidationFailedError } from './lib/error
 export { mapError, type MappedError } from './lib/errors/error-mapping';
 export { ObservabilityExceptionFilter, type ErrorBody } from './lib/errors/exception.filter';
 export { activeSpanIds, type ActiveSpanIds } from './lib/tracing/trace-context';
+export { createOtlpSpanSerializer } from './lib/tracing/otlp-span-serializer';
 export { pinoHttpOptions, type LoggingOptions } from './lib/logging/logger-params';
 export { LineWriter } from './lib/logging/line-writer';
 export { isoTimeCachedPerSecond } from './lib/logging/iso-time';

@@ -3,7 +3,6 @@
 // OTEL_* variables, and just the instrumentations the services use: the HTTP server span from
 // Fastify's hooks, outgoing HTTP, gRPC and pino.
 import { trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -14,6 +13,7 @@ import { BatchSpanProcessor, NoopSpanProcessor, SpanProcessor } from '@opentelem
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
 import { InstrumentationName, selectedInstrumentations } from './instrumentation-selection';
+import { createOtlpTraceExporter } from './otlp-trace-exporter';
 import { PROBE_PATHS } from './probe-paths';
 import { serviceIdentity } from './resource';
 import { registerTelemetryShutdown } from './telemetry-shutdown';
@@ -65,7 +65,7 @@ export function startTracing(options: StartTracingOptions = {}): NodeSDK {
   const selected = selectedInstrumentations(env, DEFAULT_INSTRUMENTATIONS);
   const processors: SpanProcessor[] = [...(options.spanProcessors ?? [])];
   // The gRPC exporter reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables.
-  if (otlpExportEnabled(env)) processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
+  if (otlpExportEnabled(env)) processors.push(new BatchSpanProcessor(createOtlpTraceExporter()));
   // NodeSDK registers a tracer provider only when it has a processor; a no-op one keeps spans (and
   // their ids in logs and exemplars) alive when nothing is exported.
   if (processors.length === 0) processors.push(new NoopSpanProcessor());

@@ -1,0 +1,178 @@
+// A protobuf writer for the OTLP span encoder: one pass into a reusable buffer. Each nested message
+// reserves one byte for its length and moves its body along in the rare case the length needs more,
+// so every varint stays minimal and the bytes equal those of @opentelemetry/otlp-transformer.
+
+const INITIAL_BYTES = 64 * 1024;
+const TWO_POW_32 = 0x1_0000_0000;
+
+/** Hex digit value by character code; -1 for anything else. */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let digit = 0; digit < 16; digit++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(digit)] = digit;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(digit)] = digit;
+}
+
+function varintSize(value: number): number {
+  let size = 1;
+  while (value >= 0x80) {
+    value = Math.floor(value / 128);
+    size++;
+  }
+  return size;
+}
+
+export class ProtobufWriter {
+  private buffer = Buffer.allocUnsafe(INITIAL_BYTES);
+  pos = 0;
+
+  /** Starts a new message; the buffer is kept from one call to the next. */
+  reset(): void {
+    this.pos = 0;
+  }
+
+  /** A copy of what was written: callers may hold it (retries) while this writer is reused. */
+  finish(): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(0, this.pos));
+  }
+
+  private ensure(bytes: number): void {
+    if (this.pos + bytes <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.pos + bytes) size *= 2;
+    const grown = Buffer.allocUnsafe(size);
+    this.buffer.copy(grown, 0, 0, this.pos);
+    this.buffer = grown;
+  }
+
+  tag(field: number, wireType: number): void {
+    this.varint(field * 8 + wireType);
+  }
+
+  /** Unsigned 32-bit values and non-negative safe integers; negative ones as 64-bit two's complement. */
+  varint(value: number): void {
+    this.ensure(10);
+    const buffer = this.buffer;
+    if (value >= 0 && value < TWO_POW_32) {
+      while (value >= 0x80) {
+        buffer[this.pos++] = (value & 0x7f) | 0x80;
+        value >>>= 7;
+      }
+      buffer[this.pos++] = value;
+      return;
+    }
+    let low: number;
+    let high: number;
+    if (value >= 0) {
+      low = value >>> 0;
+      high = Math.floor(value / TWO_POW_32) >>> 0;
+    } else {
+      const magnitude = -value;
+      low = ~(magnitude >>> 0) >>> 0;
+      high = ~Math.floor(magnitude / TWO_POW_32) >>> 0;
+      low = (low + 1) >>> 0;
+      if (low === 0) high = (high + 1) >>> 0;
+    }
+    while (high > 0 || low > 0x7f) {
+      buffer[this.pos++] = (low & 0x7f) | 0x80;
+      low = ((low >>> 7) | (high << 25)) >>> 0;
+      high >>>= 7;
+    }
+    buffer[this.pos++] = low;
+  }
+
+  fixed32(value: number): void {
+    this.ensure(4);
+    this.buffer.writeUInt32LE(value >>> 0, this.pos);
+    this.pos += 4;
+  }
+
+  fixed64(low: number, high: number): void {
+    this.ensure(8);
+    this.buffer.writeUInt32LE(low >>> 0, this.pos);
+    this.buffer.writeUInt32LE(high >>> 0, this.pos + 4);
+    this.pos += 8;
+  }
+
+  double(value: number): void {
+    this.ensure(8);
+    this.buffer.writeDoubleLE(value, this.pos);
+    this.pos += 8;
+  }
+
+  /** Nanoseconds since the epoch of an HrTime, as fixed64, without leaving exact integer arithmetic. */
+  hrTime(time: readonly [number, number]): void {
+    const [seconds, nanos] = time;
+    // seconds * 1e9 passes 2^53, so split seconds at 16 bits: upper * 1e9 * 2^16 + lower * 1e9.
+    const upper = Math.floor(seconds / 0x10000) * 1e9;
+    const lower = (seconds % 0x10000) * 1e9 + nanos;
+    const lowSum = (upper % 0x10000) * 0x10000 + (lower % TWO_POW_32);
+    const high = Math.floor(upper / 0x10000) + Math.floor(lower / TWO_POW_32) + Math.floor(lowSum / TWO_POW_32);
+    this.fixed64(lowSum % TWO_POW_32, high);
+  }
+
+  bytes(value: Uint8Array): void {
+    this.varint(value.length);
+    this.ensure(value.length);
+    this.buffer.set(value, this.pos);
+    this.pos += value.length;
+  }
+
+  /** A hex id as bytes, straight from its characters (no intermediate array). */
+  hexBytes(hex: string): void {
+    const length = hex.length >>> 1;
+    this.varint(length);
+    this.ensure(length);
+    const buffer = this.buffer;
+    for (let i = 0; i < length; i++) {
+      const high = HEX_VALUE[hex.charCodeAt(2 * i) & 0x7f];
+      const low = HEX_VALUE[hex.charCodeAt(2 * i + 1) & 0x7f];
+      // Same bytes as otlp-transformer's hexToBinary for valid ids; ids are validated upstream.
+      buffer[this.pos++] = ((high & 0xf) << 4) | (low & 0xf);
+    }
+  }
+
+  string(value: string): void {
+    const length = value.length;
+    this.ensure(length * 3 + 5);
+    const start = this.begin();
+    const buffer = this.buffer;
+    let pos = this.pos;
+    for (let i = 0; i < length; i++) {
+      const code = value.charCodeAt(i);
+      if (code > 0x7f) {
+        // Not ASCII: let the native encoder write it (lone surrogates become U+FFFD, as TextEncoder does).
+        pos = this.pos + buffer.write(value, this.pos, 'utf8');
+        break;
+      }
+      buffer[pos++] = code;
+    }
+    this.pos = pos;
+    this.end(start);
+  }
+
+  /** Reserves one byte for a length; returns where it is. */
+  begin(): number {
+    this.ensure(1);
+    return this.pos++;
+  }
+
+  /** Writes the length of what follows `start`, moving the body along when it takes more than a byte. */
+  end(start: number): void {
+    const length = this.pos - start - 1;
+    if (length < 0x80) {
+      this.buffer[start] = length;
+      return;
+    }
+    const extra = varintSize(length) - 1;
+    this.ensure(extra);
+    this.buffer.copyWithin(start + 1 + extra, start + 1, this.pos);
+    this.pos += extra;
+    let at = start;
+    let rest = length;
+    while (rest >= 0x80) {
+      this.buffer[at++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.buffer[at] = rest;
+  }
+}
