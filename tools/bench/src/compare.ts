@@ -10,10 +10,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
 import { runAutocannon } from './lib/client';
 import { readCompareSpec, withEndpoint } from './lib/compare-spec';
 import { balancedRounds, roundOrder } from './lib/round-order';
+import { seedOrders } from './lib/seed-orders';
 import { median, spread } from './lib/stats';
 import { RunningApp, startApp, startReceiver } from './sections/stack';
 
@@ -23,18 +23,6 @@ const log = (line: string) => process.stderr.write(`[compare ${new Date().toISOS
 function cpuMicros(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
-
-async function seedOrders(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`insert into orders (id, user_id, items, total_cents, currency, payment_method, status, payment_id, request_hash)
-      select 'ord-' || g, 'usr-100', '[{"sku":"sku-1","quantity":2,"unitPrice":12.5}]'::jsonb, 2500, 'USD', 'credit_card', 'paid', 'pay-' || g, 'seed'
-      from generate_series(1, 400) g on conflict do nothing`);
-  } finally {
-    await client.end();
-  }
 }
 
 const pct = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value * 100)}%`);

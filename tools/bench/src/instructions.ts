@@ -1,0 +1,142 @@
+// `npm run bench:instructions`: CPU instructions per request of each orders variant, counted by
+// valgrind's callgrind. Throughput on this shared VM moves by tens of points from one round to the
+// next (docs/performance.md); an instruction count does not, so it is the steady measure of what each
+// variant costs. Each variant runs alone under callgrind with counting off, serves a warm-up (V8 is
+// still optimising for the first ~30,000 requests), then counts every thread of the process over
+// consecutive windows of a fixed number of requests. The median window is the figure: one window can
+// catch a burst the others do not (a pool connection's login, a late optimisation). The V8 memory
+// reducer is off: under valgrind the process looks idle to it and it would start full collections
+// that a native run at load never sees.
+// Needs valgrind (Debian package `valgrind`); a Markdown table goes to stdout, progress to stderr.
+import { freePort } from '@obs/testing';
+import { startTestPostgres } from '@obs/persistence';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { explicitDumps, instructionsInDump } from './lib/callgrind';
+import { runRequests } from './lib/client';
+import { markdownTable } from './lib/markdown-table';
+import { cleanEnv } from './lib/procs';
+import { median } from './lib/stats';
+import { seedOrders } from './lib/seed-orders';
+import { orderVariants, startReceiver, Variant } from './sections/stack';
+
+const log = (line: string) => process.stderr.write(`[instructions ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+function positive(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
+  return n;
+}
+
+async function waitReady(url: string, exited: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited()) throw new Error(`the app under callgrind exited before ${url} was ready`);
+    if (Date.now() > deadline) throw new Error(`${url} not ready within ${timeoutMs / 1000} s under callgrind`);
+    if (await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Instructions per request of one variant in each of `windows` windows of `requests` after `warmup`. */
+interface CountOptions {
+  readonly path: string;
+  readonly warmup: number;
+  readonly requests: number;
+  readonly windows: number;
+}
+
+async function countVariant(variant: Variant, env: Record<string, string>, dir: string, options: CountOptions): Promise<number[]> {
+  const port = await freePort();
+  const prefix = `callgrind-${variant.id}`;
+  const stdout = openSync(join(dir, `${variant.id}.log`), 'a');
+  const preload = variant.preload ? ['--require', variant.preload.startsWith('@') ? variant.preload : `./${variant.preload}`] : [];
+  const child = spawn(
+    'valgrind',
+    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, prefix)}.%p`, process.execPath, '--no-memory-reducer', ...preload, 'dist/apps/orders/main.js'],
+    { env: { ...cleanEnv(), FAULT_PROFILE: 'none', PORT: String(port), GRPC_PORT: String(await freePort()), ...variant.env, ...env }, stdio: ['ignore', variant.logs ? stdout : 'ignore', 'ignore'] },
+  );
+  closeSync(stdout);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  try {
+    const url = `http://127.0.0.1:${port}${options.path}`;
+    await waitReady(`http://127.0.0.1:${port}/readyz`, exited, 180_000);
+    // The app creates its tables at start; seeding again changes nothing.
+    await seedOrders(env['DATABASE_URL']);
+    log(`${variant.label}: ready, ${options.warmup} warm-up requests`);
+    await runRequests(url, 8, options.warmup);
+    execFileSync('callgrind_control', ['--instr=on', String(child.pid)], { stdio: 'ignore' });
+    for (let window = 0; window < options.windows; window++) {
+      // Each dump zeroes the counts, so consecutive dumps are consecutive windows. A dump follows the
+      // last answer at once: under valgrind a second of idle time runs the timers of ~30 native
+      // seconds. Spans go out in batches of 512 inside a window; at its edges one comes in, one stays.
+      const served = await runRequests(url, 8, options.requests);
+      if (served !== options.requests) throw new Error(`${variant.label}: ${options.requests - served} of ${options.requests} counted requests failed`);
+      execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' });
+    }
+    const dumps = explicitDumps(await readdir(dir), prefix, child.pid as number);
+    if (dumps.length !== options.windows) throw new Error(`${variant.label}: expected ${options.windows} callgrind dumps, found ${dumps.length}`);
+    return Promise.all(dumps.map(async (dump) => instructionsInDump(await readFile(join(dir, dump), 'utf8')) / options.requests));
+  } finally {
+    child.kill('SIGKILL');
+    if (!exited()) await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      variants: { type: 'string', default: 'a,b,c' },
+      warmup: { type: 'string', default: '30000' },
+      requests: { type: 'string', default: '4000' },
+      windows: { type: 'string', default: '3' },
+      path: { type: 'string', default: '/api/orders/ord-7' },
+    },
+  });
+  const warmup = positive('warmup', values.warmup);
+  const requests = positive('requests', values.requests);
+  const windows = positive('windows', values.windows);
+  if (spawnSync('valgrind', ['--version']).status !== 0) throw new Error('valgrind is not on PATH: apt-get install -y valgrind');
+  const dir = await mkdtemp(join(tmpdir(), 'bench-instructions-'));
+  const pg = await startTestPostgres({ databases: ['orders'] });
+  const receiver = await startReceiver();
+  try {
+    const all = orderVariants(receiver.otlpEndpoint);
+    const chosen = values.variants.split(',').map((id) => {
+      const variant = all.find((v) => v.id === id);
+      if (!variant) throw new Error(`unknown variant ${id}; choose from ${all.map((v) => v.id).join(', ')}`);
+      return variant;
+    });
+    const env = { DATABASE_URL: pg.urlFor('orders'), USERS_GRPC_URL: '127.0.0.1:1', PAYMENTS_GRPC_URL: '127.0.0.1:1' };
+    const rows: [string, number, number[]][] = [];
+    for (const variant of chosen) {
+      const perWindow = await countVariant(variant, env, dir, { path: values.path, warmup, requests, windows });
+      const typical = median(perWindow) as number;
+      log(`${variant.label}: ${(typical / 1000).toFixed(1)} k instructions per request (windows: ${perWindow.map((n) => (n / 1000).toFixed(1)).join(', ')})`);
+      rows.push([variant.label, typical, perWindow]);
+    }
+    const baseline = rows[0][1];
+    const k = (n: number) => (n / 1000).toFixed(1);
+    process.stdout.write(
+      `GET ${values.path}: ${windows} windows of ${requests} requests each after ${warmup} of warm-up, 8 connections, valgrind callgrind, node --no-memory-reducer\n\n` +
+        markdownTable(
+          ['variant', 'k instructions per request (median of windows)', 'windows', `${rows[0][0].split(' ')[0]}'s count ÷ this (throughput ratio when CPU-bound)`],
+          rows.map(([label, typical, perWindow]) => [label, k(typical), perWindow.map(k).join(', '), `${Math.round((100 * baseline) / typical)}%`]),
+        ) +
+        '\n',
+    );
+  } finally {
+    await receiver.receiver.stop();
+    await pg.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
