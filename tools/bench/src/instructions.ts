@@ -6,7 +6,8 @@
 // consecutive windows of a fixed number of requests. The median window is the figure: one window can
 // catch a burst the others do not (a pool connection's login, a late optimisation). The V8 memory
 // reducer is off: under valgrind the process looks idle to it and it would start full collections
-// that a native run at load never sees.
+// that a native run at load never sees. V8 runs single-threaded, so what gets optimised when does not
+// depend on how valgrind schedules the compiler's threads: two processes of (a) then agree within 1%.
 // Needs valgrind (Debian package `valgrind`); a Markdown table goes to stdout, progress to stderr.
 import { freePort } from '@obs/testing';
 import { startTestPostgres } from '@obs/persistence';
@@ -57,7 +58,7 @@ async function countVariant(variant: Variant, env: Record<string, string>, dir: 
   const preload = variant.preload ? ['--require', variant.preload.startsWith('@') ? variant.preload : `./${variant.preload}`] : [];
   const child = spawn(
     'valgrind',
-    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, prefix)}.%p`, process.execPath, '--no-memory-reducer', ...preload, 'dist/apps/orders/main.js'],
+    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, prefix)}.%p`, process.execPath, '--no-memory-reducer', '--single-threaded', ...preload, 'dist/apps/orders/main.js'],
     { env: { ...cleanEnv(), FAULT_PROFILE: 'none', PORT: String(port), GRPC_PORT: String(await freePort()), ...variant.env, ...env }, stdio: ['ignore', variant.logs ? stdout : 'ignore', 'ignore'] },
   );
   closeSync(stdout);
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
     const baseline = rows[0][1];
     const k = (n: number) => (n / 1000).toFixed(1);
     process.stdout.write(
-      `GET ${values.path}: ${windows} windows of ${requests} requests each after ${warmup} of warm-up, 8 connections, valgrind callgrind, node --no-memory-reducer\n\n` +
+      `GET ${values.path}: ${windows} windows of ${requests} requests each after ${warmup} of warm-up, 8 connections, valgrind callgrind, node --no-memory-reducer --single-threaded\n\n` +
         markdownTable(
           ['variant', 'k instructions per request (median of windows)', 'windows', `${rows[0][0].split(' ')[0]}'s count ÷ this (throughput ratio when CPU-bound)`],
           rows.map(([label, typical, perWindow]) => [label, k(typical), perWindow.map(k).join(', '), `${Math.round((100 * baseline) / typical)}%`]),
