@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { positiveIntegerOption } from './lib/cli-options';
 import { runAutocannon } from './lib/client';
 import { readCompareSpec, withEndpoint } from './lib/compare-spec';
 import { balancedRounds, roundOrder } from './lib/round-order';
@@ -40,11 +41,9 @@ async function main(): Promise<void> {
   if (!values.variants) throw new Error('--variants <file.json> is required (see docs/performance.md)');
   const variants = await readCompareSpec(values.variants);
   const defaultRounds = String(balancedRounds(variants.length, 8));
-  const [rounds, seconds, connections] = [values.rounds ?? defaultRounds, values.seconds, values.connections].map((v, i) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${['rounds', 'seconds', 'connections'][i]} must be a positive integer, got ${v}`);
-    return n;
-  });
+  const rounds = positiveIntegerOption('rounds', values.rounds ?? defaultRounds);
+  const seconds = positiveIntegerOption('seconds', values.seconds);
+  const connections = positiveIntegerOption('connections', values.connections);
   const paths = values.paths.split(',').filter(Boolean);
 
   const workDir = await mkdtemp(join(tmpdir(), 'obs-compare-'));

@@ -9,41 +9,22 @@
 // that a native run at load never sees. V8 runs single-threaded, so what gets optimised when does not
 // depend on how valgrind schedules the compiler's threads: two processes of (a) then agree within 1%.
 // Needs valgrind (Debian package `valgrind`); a Markdown table goes to stdout, progress to stderr.
-import { freePort } from '@obs/testing';
 import { startTestPostgres } from '@obs/persistence';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { explicitDumps, instructionsInDump } from './lib/callgrind';
 import { runRequests } from './lib/client';
+import { positiveIntegerOption } from './lib/cli-options';
 import { markdownTable } from './lib/markdown-table';
-import { cleanEnv } from './lib/procs';
 import { median } from './lib/stats';
 import { seedOrders } from './lib/seed-orders';
-import { orderVariants, startReceiver, Variant } from './sections/stack';
+import { orderVariants, startApp, startReceiver, Variant } from './sections/stack';
 
 const log = (line: string) => process.stderr.write(`[instructions ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-function positive(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
-  return n;
-}
-
-async function waitReady(url: string, exited: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (exited()) throw new Error(`the app under callgrind exited before ${url} was ready`);
-    if (Date.now() > deadline) throw new Error(`${url} not ready within ${timeoutMs / 1000} s under callgrind`);
-    if (await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** Instructions per request of one variant in each of `windows` windows of `requests` after `warmup`. */
 interface CountOptions {
   readonly path: string;
   readonly warmup: number;
@@ -51,40 +32,38 @@ interface CountOptions {
   readonly windows: number;
 }
 
+/** Instructions per request of one variant in each of `windows` windows of `requests` after `warmup`. */
 async function countVariant(variant: Variant, env: Record<string, string>, dir: string, options: CountOptions): Promise<number[]> {
-  const port = await freePort();
   const prefix = `callgrind-${variant.id}`;
-  const stdout = openSync(join(dir, `${variant.id}.log`), 'a');
-  const preload = variant.preload ? ['--require', variant.preload.startsWith('@') ? variant.preload : `./${variant.preload}`] : [];
-  const child = spawn(
-    'valgrind',
-    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, prefix)}.%p`, process.execPath, '--no-memory-reducer', '--single-threaded', ...preload, 'dist/apps/orders/main.js'],
-    { env: { ...cleanEnv(), FAULT_PROFILE: 'none', PORT: String(port), GRPC_PORT: String(await freePort()), ...variant.env, ...env }, stdio: ['ignore', variant.logs ? stdout : 'ignore', 'ignore'] },
-  );
-  closeSync(stdout);
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const app = await startApp('orders', dir, { ...variant.env, ...env }, {
+    preload: variant.preload,
+    logs: variant.logs,
+    tag: variant.id,
+    nodeOptions: ['--no-memory-reducer', '--single-threaded'],
+    wrapper: ['valgrind', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, prefix)}.%p`],
+    readyTimeoutMs: 180_000,
+  });
+  const pid = String(app.child.pid);
   try {
-    const url = `http://127.0.0.1:${port}${options.path}`;
-    await waitReady(`http://127.0.0.1:${port}/readyz`, exited, 180_000);
+    const url = app.url + options.path;
     // The app creates its tables at start; seeding again changes nothing.
     await seedOrders(env['DATABASE_URL']);
     log(`${variant.label}: ready, ${options.warmup} warm-up requests`);
     await runRequests(url, 8, options.warmup);
-    execFileSync('callgrind_control', ['--instr=on', String(child.pid)], { stdio: 'ignore' });
+    execFileSync('callgrind_control', ['--instr=on', pid], { stdio: 'ignore' });
     for (let window = 0; window < options.windows; window++) {
       // Each dump zeroes the counts, so consecutive dumps are consecutive windows. A dump follows the
       // last answer at once: under valgrind a second of idle time runs the timers of ~30 native
       // seconds. Spans go out in batches of 512 inside a window; at its edges one comes in, one stays.
       const served = await runRequests(url, 8, options.requests);
       if (served !== options.requests) throw new Error(`${variant.label}: ${options.requests - served} of ${options.requests} counted requests failed`);
-      execFileSync('callgrind_control', ['--dump', String(child.pid)], { stdio: 'ignore' });
+      execFileSync('callgrind_control', ['--dump', pid], { stdio: 'ignore' });
     }
-    const dumps = explicitDumps(await readdir(dir), prefix, child.pid as number);
+    const dumps = explicitDumps(await readdir(dir), prefix, app.child.pid);
     if (dumps.length !== options.windows) throw new Error(`${variant.label}: expected ${options.windows} callgrind dumps, found ${dumps.length}`);
     return Promise.all(dumps.map(async (dump) => instructionsInDump(await readFile(join(dir, dump), 'utf8')) / options.requests));
   } finally {
-    child.kill('SIGKILL');
-    if (!exited()) await new Promise((resolve) => child.once('exit', resolve));
+    await app.child.stop();
   }
 }
 
@@ -98,9 +77,9 @@ async function main(): Promise<void> {
       path: { type: 'string', default: '/api/orders/ord-7' },
     },
   });
-  const warmup = positive('warmup', values.warmup);
-  const requests = positive('requests', values.requests);
-  const windows = positive('windows', values.windows);
+  const warmup = positiveIntegerOption('warmup', values.warmup);
+  const requests = positiveIntegerOption('requests', values.requests);
+  const windows = positiveIntegerOption('windows', values.windows);
   if (spawnSync('valgrind', ['--version']).status !== 0) throw new Error('valgrind is not on PATH: apt-get install -y valgrind');
   const dir = await mkdtemp(join(tmpdir(), 'bench-instructions-'));
   const pg = await startTestPostgres({ databases: ['orders'] });

@@ -44,6 +44,8 @@ export interface SpawnOptions {
   /** Ready when GET readyUrl answers 200; without it, when the child prints "ready". */
   readonly readyUrl?: string;
   readonly timeoutMs?: number;
+  /** A command that runs node, with its own arguments (e.g. valgrind); node's arguments follow. */
+  readonly wrapper?: readonly string[];
 }
 
 export async function startChild(options: SpawnOptions): Promise<Child> {
@@ -51,7 +53,8 @@ export async function startChild(options: SpawnOptions): Promise<Child> {
   const started = performance.now();
   const fd = options.stdoutFile ? openSync(options.stdoutFile, 'a') : undefined;
   const stdout = fd ?? (options.readyUrl ? 'ignore' : 'pipe');
-  const child = spawn(process.execPath, [...options.args], { env: options.env as NodeJS.ProcessEnv, stdio: ['ignore', stdout, 'pipe'] });
+  const [command, ...commandArgs] = [...(options.wrapper ?? []), process.execPath, ...options.args];
+  const child = spawn(command, commandArgs, { env: options.env as NodeJS.ProcessEnv, stdio: ['ignore', stdout, 'pipe'] });
   if (fd !== undefined) closeSync(fd);
   children.add(child);
   let stderr = '';

@@ -69,7 +69,7 @@ export async function startApp(
   app: string,
   workDir: string,
   extraEnv: Record<string, string>,
-  options: { preload?: string; logs: boolean; tag?: string; nodeOptions?: string[] },
+  options: { preload?: string; logs: boolean; tag?: string; nodeOptions?: string[]; wrapper?: readonly string[]; readyTimeoutMs?: number },
 ): Promise<RunningApp> {
   const port = await freePort();
   const grpcPort = await freePort();
@@ -80,6 +80,8 @@ export async function startApp(
     env: { ...cleanEnv(), FAULT_PROFILE: 'none', PORT: String(port), GRPC_PORT: String(grpcPort), ...extraEnv },
     stdoutFile: logFile,
     readyUrl: `http://127.0.0.1:${port}/readyz`,
+    wrapper: options.wrapper,
+    timeoutMs: options.readyTimeoutMs,
   });
   return { child, url: `http://127.0.0.1:${port}`, grpcPort, logFile };
 }
