@@ -26,6 +26,8 @@ export { createOtlpSpanSerializer } from './lib/tracing/otlp-span-serializer';
 export { pinoHttpOptions, type LoggingOptions } from './lib/logging/logger-params';
 export { LineWriter } from './lib/logging/line-writer';
 export { isoTimeCachedPerSecond } from './lib/logging/iso-time';
+export { encodeCompletionLine, writeCompletionLine, type CompletionFacts } from './lib/logging/completion-line';
+export { RequestCompletionLog } from './lib/logging/request-completion-log';
 export {
   ResilienceRegistry,
   DependencyPolicy,

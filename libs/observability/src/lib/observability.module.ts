@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown';
 import { loggerParams } from './logging/logger-params';
+import { RequestCompletionLog } from './logging/request-completion-log';
 import { GrpcMetricsInterceptor } from './metrics/grpc-metrics.interceptor';
 import { HttpMetricsHooks } from './metrics/http-metrics.hooks';
 import { MetricsController } from './metrics/metrics.controller';
@@ -78,6 +79,7 @@ export class ObservabilityModule {
         FaultMarker,
         GracefulShutdown,
         HttpMetricsHooks,
+        RequestCompletionLog,
         { provide: APP_FILTER, useClass: ObservabilityExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: GrpcMetricsInterceptor },
       ],

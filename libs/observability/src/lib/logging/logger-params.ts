@@ -1,16 +1,13 @@
-// nestjs-pino settings: one JSON line per request and per event, each carrying service, trace_id and
-// span_id and trace_flags of the active span (via a mixin, so no pino instrumentation is needed), the
-// route template, status and duration; secrets redacted; LOG_FORMAT=pretty for humans.
+// nestjs-pino settings: JSON lines, each carrying service, trace_id and span_id and trace_flags of the
+// active span (via a mixin, so no pino instrumentation is needed); secrets redacted; LOG_FORMAT=pretty
+// for humans. The HTTP completion line (route template, status, duration) is RequestCompletionLog's.
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { ExecutionContext, RequestMethod } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { destination } from 'pino';
 import { mapError } from '../errors/error-mapping';
 import { isServerCall, splitGrpcPath } from '../metrics/grpc-call';
-import { httpRequestInfo } from '../metrics/http-request-info';
-import { PROBE_PATHS, pathWithoutQuery } from '../tracing/probe-paths';
 import { activeSpanIds } from '../tracing/trace-context';
 import { isoTimeCachedPerSecond } from './iso-time';
 import { LineWriter } from './line-writer';
@@ -22,7 +19,7 @@ export interface LoggingOptions {
   readonly level: string;
   readonly format: 'json' | 'pretty';
   /**
-   * false (the default): lines collect while a write is in flight and go out together (LineWriter),
+   * false (the default): the lines of one event-loop turn go out together at its end (LineWriter),
    * and what is left is written when the process exits (SIGKILL still loses the last few
    * milliseconds). A blocking write per line cost more than the rest of the line (docs/performance.md).
    */
@@ -33,23 +30,9 @@ export interface LoggingOptions {
 // url and status only); nested secrets are censored by redactNestedSecrets.
 export const REDACTED_PATHS = [...SENSITIVE_KEYS];
 
-/** Nest mounts the logger through middie, which rewrites req.url relative to the mount point. */
-function requestPath(req: IncomingMessage & { originalUrl?: string }): string {
-  return pathWithoutQuery(req.originalUrl ?? req.url ?? '');
-}
-
 export function traceFields(): { trace_id?: string; span_id?: string; trace_flags?: string } {
   const ids = activeSpanIds();
   return ids ? { trace_id: ids.traceId, span_id: ids.spanId, trace_flags: ids.sampled ? '01' : '00' } : {};
-}
-
-/** What the request completion line adds: the route template and the status sent. */
-function completionFields(req: IncomingMessage, res: ServerResponse): Record<string, string | number> {
-  const info = httpRequestInfo(req);
-  return {
-    ...(info ? { http_route: info.route } : {}),
-    http_response_status_code: res.statusCode,
-  };
 }
 
 /** rpc_service/rpc_method/rpc_grpc_status_code on a gRPC call's line, named as in the metrics. */
@@ -101,31 +84,13 @@ export function pinoHttpOptions(options: LoggingOptions): PinoHttpOptions {
       req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    customAttributeKeys: { responseTime: 'duration_ms' },
     // Every line logged while handling a request carries the (trimmed) request: id, method, url.
     // quietReqLogger would put a bare reqId there instead, at the price of a second child logger per
     // request, which measured as half of pino-http's cost per request (docs/performance.md).
     quietReqLogger: false,
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-      error || res.statusCode >= 500 ? 'error' : 'info',
-    // The completion line gets the route and status through these rather than customProps, which
-    // pino-http calls at the start too and turns into one more child logger per request.
-    customSuccessObject: (req: IncomingMessage, res: ServerResponse, value: Record<string, unknown>) => ({
-      ...value,
-      ...completionFields(req, res),
-    }),
-    // pino-http invents an Error ("failed with status code 500") for 5xx; the exception filter has
-    // already logged the real one with its stack, so the completion line keeps only the facts.
-    customErrorObject: (
-      req: IncomingMessage,
-      res: ServerResponse,
-      _error: Error,
-      value: Record<string, unknown>,
-    ) => {
-      const { err: _synthetic, ...rest } = value;
-      return { ...rest, ...completionFields(req, res) };
-    },
-    autoLogging: { ignore: (req: IncomingMessage) => PROBE_PATHS.has(requestPath(req)) },
+    // The completion line comes from Fastify's onResponse hook (RequestCompletionLog), which also
+    // sees requests that never reach a middleware and needs no listeners on the response.
+    autoLogging: false,
     ...(options.format === 'pretty'
       ? {
           transport: {
