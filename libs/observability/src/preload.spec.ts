@@ -48,4 +48,38 @@ describe('the tracing preload', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ level: 'fatal', msg: expect.stringContaining('OTEL_NODE_ENABLED_INSTRUMENTATIONS: unknown instrumentation express') });
   });
+
+  // What a process started with the preload sees: its provider, sampling, the headers it would send
+  // and the resource of its spans, for the OTEL_* variables sdk-node used to read for it.
+  const SDK_FACTS = `
+    const api = require('@opentelemetry/api');
+    const span = api.trace.getTracer('spec').startSpan('probe');
+    const carrier = {};
+    const withBaggage = api.propagation.setBaggage(api.trace.setSpan(api.context.active(), span), api.propagation.createBaggage({ tenant: { value: 't1' } }));
+    api.propagation.inject(withBaggage, carrier);
+    const attributes = span.resource ? span.resource.attributes : {};
+    console.log(JSON.stringify({ provider: ${PROVIDER}, recording: span.isRecording(), headers: Object.keys(carrier).sort(), attributes }));`;
+  function sdkFacts(env: Record<string, string> = {}) {
+    const { status, stdout, stderr } = runWithPreload(SDK_FACTS, env);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { provider: string; recording: boolean; headers: string[]; attributes: Record<string, unknown> };
+  }
+
+  it('honours the standard OTEL_* variables: propagators, sampler, resource detectors and attributes', () => {
+    const defaults = sdkFacts({ OTEL_SERVICE_NAME: 'orders', OTEL_RESOURCE_ATTRIBUTES: 'team=core' });
+    expect(defaults).toMatchObject({ recording: true, headers: ['baggage', 'traceparent'] });
+    expect(defaults.attributes).toMatchObject({ 'service.name': 'orders', team: 'core', 'process.pid': expect.any(Number), 'host.name': expect.any(String) });
+
+    const configured = sdkFacts({ OTEL_PROPAGATORS: 'tracecontext', OTEL_TRACES_SAMPLER: 'always_off', OTEL_NODE_RESOURCE_DETECTORS: 'env' });
+    expect(configured).toMatchObject({ recording: false, headers: ['traceparent'] });
+    expect(sdkFacts({ OTEL_PROPAGATORS: 'none', OTEL_NODE_RESOURCE_DETECTORS: 'none' })).toMatchObject({ headers: [] });
+    const undetected = sdkFacts({ OTEL_NODE_RESOURCE_DETECTORS: 'none' });
+    expect(undetected.attributes['host.name']).toBeUndefined();
+    expect(undetected.attributes['process.pid']).toBeUndefined();
+  });
+
+  it('starts nothing with OTEL_SDK_DISABLED=true', () => {
+    expect(sdkFacts({ OTEL_SDK_DISABLED: 'true' })).toMatchObject({ provider: 'NoopTracerProvider', recording: false, headers: [] });
+  });
 });

@@ -8,9 +8,11 @@
 // reducer is off: under valgrind the process looks idle to it and it would start full collections
 // that a native run at load never sees. V8 runs single-threaded, so what gets optimised when does not
 // depend on how valgrind schedules the compiler's threads: two processes of (a) then agree within 1%.
-// Each window is also split into V8's garbage collector and the rest: under valgrind, whether and how
-// often a mark-compact runs in a window swings by hundreds of thousands of instructions per request
-// from run to run, so the count outside the collector is the steadier comparison of the code.
+// The old generation starts at 1 GiB, so no mark-compact runs while counting: under valgrind V8 ran
+// one in most windows of some runs and in none of others (its heap limits follow measured speeds,
+// which valgrind distorts), 100,000 to 800,000 instructions per request either way, where a native
+// process at load runs one every 10,000-40,000 requests. Scavenges still count; each window's
+// share of V8's garbage collector is reported beside the total.
 // Needs valgrind (Debian package `valgrind`); a Markdown table goes to stdout, progress to stderr.
 import { startTestPostgres } from '@obs/persistence';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -35,6 +37,9 @@ interface CountOptions {
   readonly windows: number;
 }
 
+/** Old-generation start size under callgrind: more than a whole run promotes, so no mark-compact runs. */
+const OLD_SPACE_MIB = 1024;
+
 interface WindowCount {
   /** Instructions per request, every thread of the process. */
   readonly total: number;
@@ -49,7 +54,7 @@ async function countVariant(variant: Variant, env: Record<string, string>, dir: 
     preload: variant.preload,
     logs: variant.logs,
     tag: variant.id,
-    nodeOptions: ['--no-memory-reducer', '--single-threaded'],
+    nodeOptions: ['--no-memory-reducer', '--single-threaded', `--initial-old-space-size=${OLD_SPACE_MIB}`],
     wrapper: ['valgrind', '--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, prefix)}.%p`],
     readyTimeoutMs: 180_000,
   });
@@ -119,8 +124,8 @@ async function main(): Promise<void> {
     const [baseline] = rows;
     const percentOf = (base: number, value: number) => `${Math.round((100 * base) / value)}%`;
     process.stdout.write(
-      `GET ${values.path}: ${windows} windows of ${requests} requests each after ${warmup} of warm-up, 8 connections, valgrind callgrind, node --no-memory-reducer --single-threaded. ` +
-        `Each cell is the median of the windows; "outside GC" leaves out V8's garbage collector, whose share under valgrind swings with when a mark-compact lands (docs/performance.md).\n\n` +
+      `GET ${values.path}: ${windows} windows of ${requests} requests each after ${warmup} of warm-up, 8 connections, valgrind callgrind, node --no-memory-reducer --single-threaded --initial-old-space-size=${OLD_SPACE_MIB}. ` +
+        `Each cell is the median of the windows; "outside GC" leaves out V8's garbage collector (scavenges; no mark-compact runs, docs/performance.md).\n\n` +
         markdownTable(
           ['variant', 'k instructions per request', 'outside GC', 'windows: all / outside GC', `${baseline.label.split(' ')[0]}'s count ÷ this`, 'the same, outside GC'],
           rows.map((row) => [

@@ -21,7 +21,7 @@ const PACKAGES = [
   'fastify',
   'prom-client',
   'pino',
-  '@opentelemetry/sdk-node',
+  '@opentelemetry/sdk-trace-base',
   '@opentelemetry/auto-instrumentations-node',
   '@grpc/grpc-js',
   'pg',

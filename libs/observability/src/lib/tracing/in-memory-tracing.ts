@@ -1,8 +1,10 @@
 // In-process tracing for tests that create spans themselves (instrumentations cannot patch modules
-// inside Jest's module registry): the Node SDK with an in-memory exporter and no instrumentations.
+// inside Jest's module registry): a tracer provider with an in-memory exporter, the async context
+// manager and W3C propagation, registered globally as the preload registers its own.
 import { context, propagation, trace } from '@opentelemetry/api';
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 export interface InMemoryTracing {
   readonly exporter: InMemorySpanExporter;
@@ -11,18 +13,14 @@ export interface InMemoryTracing {
 
 export function installInMemoryTracing(): InMemoryTracing {
   const exporter = new InMemorySpanExporter();
-  const sdk = new NodeSDK({
-    spanProcessors: [new SimpleSpanProcessor(exporter)],
-    instrumentations: [],
-    metricReaders: [],
-    logRecordProcessors: [],
-    autoDetectResources: false,
-  });
-  sdk.start();
+  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  trace.setGlobalTracerProvider(provider);
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }));
   return {
     exporter,
     async shutdown() {
-      await sdk.shutdown();
+      await provider.shutdown();
       // Unregister the globals so the next test file (same worker) can install its own.
       trace.disable();
       context.disable();

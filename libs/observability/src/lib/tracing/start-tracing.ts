@@ -1,21 +1,23 @@
-// Starts the OpenTelemetry Node SDK for traces only (metrics are prom-client's job, logs are
-// stdout's): W3C trace context + baggage by default (OTEL_PROPAGATORS overrides), the standard
-// OTEL_* variables, and just the instrumentations the services use: the HTTP server span from
-// Fastify's hooks, outgoing HTTP, gRPC and pino.
-import { trace } from '@opentelemetry/api';
+// Starts OpenTelemetry tracing only (metrics are prom-client's job, logs are stdout's): a tracer
+// provider with W3C trace context + baggage by default (OTEL_PROPAGATORS overrides), the standard
+// OTEL_* variables (sdk-from-env.ts), and just the instrumentations the services use: the HTTP
+// server span from Fastify's hooks, outgoing HTTP, gRPC and pino. Not @opentelemetry/sdk-node, which
+// loads every signal's SDK and exporter.
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
-import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, NoopSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { defaultResource, detectResources, resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, BatchSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
 import { InstrumentationName, selectedInstrumentations } from './instrumentation-selection';
 import { createOtlpTraceExporter } from './otlp-trace-exporter';
 import { PROBE_PATHS } from './probe-paths';
 import { serviceIdentity } from './resource';
+import { diagnosticsFromEnv, propagatorFromEnv, resourceDetectorsFromEnv, sdkDisabled } from './sdk-from-env';
 import { registerTelemetryShutdown } from './telemetry-shutdown';
 
 /**
@@ -43,8 +45,9 @@ export function otlpExportEnabled(env: NodeJS.ProcessEnv = process.env): boolean
   return Boolean(env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] || env['OTEL_EXPORTER_OTLP_ENDPOINT']);
 }
 
-/** As NodeSDK takes them (the @opentelemetry/instrumentation it was built against). */
-type Instrumentation = NonNullable<NonNullable<ConstructorParameters<typeof NodeSDK>[0]>['instrumentations']>[number];
+interface Instrumentation {
+  setTracerProvider(provider: BasicTracerProvider): void;
+}
 
 function instrumentations(selected: Set<InstrumentationName>): Instrumentation[] {
   const all: Record<Exclude<InstrumentationName, 'fastify'>, () => Instrumentation> = {
@@ -59,33 +62,39 @@ function instrumentations(selected: Set<InstrumentationName>): Instrumentation[]
   return [...selected].flatMap((name) => (name === 'fastify' ? [] : [all[name]()]));
 }
 
-export function startTracing(options: StartTracingOptions = {}): NodeSDK {
+/** The tracer provider, registered globally with its context manager and propagator; undefined when OTEL_SDK_DISABLED. */
+export function startTracing(options: StartTracingOptions = {}): BasicTracerProvider | undefined {
   const env = options.env ?? process.env;
-  const identity = serviceIdentity(env);
+  // Checked first, as sdk-node did: a bad value stops the preload even when the SDK is disabled.
   const selected = selectedInstrumentations(env, DEFAULT_INSTRUMENTATIONS);
+  diagnosticsFromEnv();
+  if (sdkDisabled()) return undefined;
+  const identity = serviceIdentity(env);
   const processors: SpanProcessor[] = [...(options.spanProcessors ?? [])];
   // The gRPC exporter reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables.
   if (otlpExportEnabled(env)) processors.push(new BatchSpanProcessor(createOtlpTraceExporter()));
-  // NodeSDK registers a tracer provider only when it has a processor; a no-op one keeps spans (and
-  // their ids in logs and exemplars) alive when nothing is exported.
-  if (processors.length === 0) processors.push(new NoopSpanProcessor());
 
-  const sdk = new NodeSDK({
-    resource: defaultResource().merge(
+  // Detected attributes (OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES through the env detector,
+  // host, process) win over the defaults here, as with sdk-node.
+  const resource = defaultResource()
+    .merge(
       resourceFromAttributes({
         [ATTR_SERVICE_NAME]: identity.name,
         ...(identity.version ? { [ATTR_SERVICE_VERSION]: identity.version } : {}),
         'deployment.environment.name': env['DEPLOYMENT_ENVIRONMENT'] || 'development',
       }),
-    ),
-    // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (env detector) win over the defaults above.
-    spanProcessors: processors,
-    metricReaders: [],
-    logRecordProcessors: [],
-    instrumentations: instrumentations(selected),
-  });
-  sdk.start();
+    )
+    .merge(detectResources({ detectors: resourceDetectorsFromEnv() }));
+  // With no processor the provider still makes recording spans, so their ids reach logs and
+  // exemplars when nothing is exported. The sampler and span limits come from OTEL_* variables.
+  const provider = new BasicTracerProvider({ resource, spanProcessors: processors });
+  trace.setGlobalTracerProvider(provider);
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  const propagator = propagatorFromEnv();
+  if (propagator) propagation.setGlobalPropagator(propagator);
+  // Each instrumentation patches its module as soon as it is constructed (enabled by default).
+  for (const instrumentation of instrumentations(selected)) instrumentation.setTracerProvider(provider);
   if (selected.has('fastify')) traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: PROBE_PATHS });
-  registerTelemetryShutdown(() => sdk.shutdown());
-  return sdk;
+  registerTelemetryShutdown(() => provider.shutdown());
+  return provider;
 }
