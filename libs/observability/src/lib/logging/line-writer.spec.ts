@@ -1,7 +1,7 @@
 // The log destination against real files and pipes, in child processes where exit and pipe
 // behaviour matter: every line arrives, in order, whatever the reader does.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, write } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineWriter } from './line-writer';
@@ -44,26 +44,6 @@ describe('LineWriter', () => {
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(range(2_000));
     expect(JSON.parse(lines[3])).toEqual({ n: 3, msg: 'naïve ☃' });
-  });
-
-  it('writes the lines of one event-loop turn in one write at the end of that turn', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'line-writer-'));
-    const file = join(dir, 'out.log');
-    const fd = openSync(file, 'w');
-    const writes = jest.fn(write);
-    const writer = new LineWriter(fd, undefined, writes as unknown as typeof write);
-    for (let i = 0; i < 10; i++) writer.write(`{"n":${i}}\n`);
-    expect(writes).not.toHaveBeenCalled();
-    // setImmediate callbacks run in the order they were queued: the writer's goes first.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(writes).toHaveBeenCalledTimes(1);
-    await new Promise<void>((resolve) => writer.flush(() => resolve()));
-    writer.write('{"n":10}\n');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(writes).toHaveBeenCalledTimes(2);
-    await new Promise<void>((resolve) => writer.flush(() => resolve()));
-    closeSync(fd);
-    expect(numbersIn(readFileSync(file, 'utf8'))).toEqual(range(11));
   });
 
   it('reports a failing destination once, not once per line', async () => {

@@ -1,7 +1,5 @@
-// pino's destination for the default asynchronous logging: the lines of one turn of the event loop
-// go out together in one write at the end of that turn (and while a write is in flight, until it
-// completes), each batch encoded to bytes once. A write per line, through libuv's thread pool and back,
-// cost more than the line itself; a busy server finishes several requests per turn. sonic-boom (pino.destination) measures the
+// pino's destination for the default asynchronous logging: lines collect while a write is in flight
+// and go out together, each batch encoded to bytes once. sonic-boom (pino.destination) measures the
 // byte length of its whole pending chunk on every line, flattening a string of up to 16 KiB each
 // time, and encodes every chunk a second time after writing it to find what is left: together about
 // 2.6 KiB of garbage per request line in the orders service (docs/performance.md).
@@ -28,8 +26,6 @@ function sleepSync(ms: number): void {
 
 export class LineWriter {
   private pending: string[] = [];
-  /** The end-of-turn write is scheduled (setImmediate runs after this turn's I/O callbacks). */
-  private writeScheduled = false;
   /** The bytes handed to the kernel and not yet confirmed written. */
   private inFlight: Buffer | undefined;
   /** Bytes a full pipe refused, waiting for their retry timer. */
@@ -42,8 +38,6 @@ export class LineWriter {
   constructor(
     readonly fd = 1,
     private readonly reportError: ReportError = reportToStderr,
-    /** fs.write; the spec passes one that counts the calls. */
-    private readonly writeToFd: typeof write = write,
   ) {
     flushAtExit(this);
   }
@@ -52,10 +46,7 @@ export class LineWriter {
   write(line: string): boolean {
     if (this.readerGone) return false;
     this.pending.push(line);
-    if (this.inFlight === undefined && !this.writeScheduled) {
-      this.writeScheduled = true;
-      setImmediate(this.writeAtEndOfTurn);
-    }
+    if (this.inFlight === undefined) this.writeNextBatch();
     return true;
   }
 
@@ -98,12 +89,6 @@ export class LineWriter {
     }
   }
 
-  private readonly writeAtEndOfTurn = (): void => {
-    this.writeScheduled = false;
-    // flushSync (exit) may have written the lines already, or a batch may have been sent since.
-    if (this.inFlight === undefined && this.pending.length > 0 && !this.readerGone) this.writeNextBatch();
-  };
-
   private idle(): boolean {
     return this.inFlight === undefined && this.pending.length === 0;
   }
@@ -116,7 +101,7 @@ export class LineWriter {
 
   private send(chunk: Buffer): void {
     this.inFlight = chunk;
-    this.writeToFd(this.fd, chunk, 0, chunk.length, null, (error, written) => this.afterWrite(chunk, error, written));
+    write(this.fd, chunk, 0, chunk.length, null, (error, written) => this.afterWrite(chunk, error, written));
   }
 
   private afterWrite(chunk: Buffer, error: NodeJS.ErrnoException | null, written: number): void {

@@ -19,7 +19,7 @@ export interface LoggingOptions {
   readonly level: string;
   readonly format: 'json' | 'pretty';
   /**
-   * false (the default): the lines of one event-loop turn go out together at its end (LineWriter),
+   * false (the default): lines collect while a write is in flight and go out together (LineWriter),
    * and what is left is written when the process exits (SIGKILL still loses the last few
    * milliseconds). A blocking write per line cost more than the rest of the line (docs/performance.md).
    */
