@@ -3,7 +3,8 @@
 // tryShutdown) → flush telemetry → exit 0. Bounded by SHUTDOWN_TIMEOUT_MS; past it the process exits 1.
 import { Injectable, INestApplication, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fastifyInstanceOf } from '../bootstrap/fastify-instance';
 import { ReadinessService } from '../health/readiness.service';
 import { shutdownTelemetry } from '../tracing/telemetry-shutdown';
 
@@ -49,12 +50,11 @@ export class GracefulShutdown implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter;
-    if (!adapter || adapter.getType() !== 'fastify') return;
+    const fastify = fastifyInstanceOf(this.adapterHost);
+    if (!fastify) return;
     // A keep-alive connection that was busy when the server closed would stay open (and keep the
     // process alive) until its idle timeout: responses sent during shutdown close their connection.
-    adapter
-      .getInstance<FastifyInstance>()
+    fastify
       .addHook(
         'onSend',
         (

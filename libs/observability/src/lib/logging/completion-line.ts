@@ -37,20 +37,21 @@ type LoggerInternals = Logger & {
  * The line as text. Needs the library's pino options (logger-params.ts): the level as its label and
  * no `formatters.log` change to these fields (ids are lower-case hex, numbers are finite).
  */
-export function encodeCompletionLine(logger: Logger, facts: CompletionFacts): string {
+export function encodeCompletionLine(logger: Logger, facts: CompletionFacts, level = completionLevel(facts.statusCode)): string {
   const internals = logger as LoggerInternals;
   const ids = facts.spanIds;
   const trace = ids ? `,"trace_id":"${ids.traceId}","span_id":"${ids.spanId}","trace_flags":"${ids.sampled ? '01' : '00'}"` : '';
   const status = facts.statusCode === undefined ? '' : `,"http_response_status_code":${facts.statusCode}`;
   const msg = facts.statusCode === undefined ? ABORTED : facts.statusCode >= 500 ? ERRORED : COMPLETED;
   return (
-    `{"level":"${completionLevel(facts.statusCode)}"${internals[symbols.timeSym]()}${internals[symbols.chindingsSym]}${trace}` +
+    `{"level":"${level}"${internals[symbols.timeSym]()}${internals[symbols.chindingsSym]}${trace}` +
     `${facts.durationMs === undefined ? '' : `,"duration_ms":${facts.durationMs}`},"http_route":${JSON.stringify(facts.route)}${status},"msg":"${msg}"}\n`
   );
 }
 
 /** Writes the line if the logger's level lets it through. */
 export function writeCompletionLine(logger: Logger, facts: CompletionFacts): void {
-  if (!logger.isLevelEnabled(completionLevel(facts.statusCode))) return;
-  (logger as LoggerInternals)[symbols.streamSym].write(encodeCompletionLine(logger, facts));
+  const level = completionLevel(facts.statusCode);
+  if (!logger.isLevelEnabled(level)) return;
+  (logger as LoggerInternals)[symbols.streamSym].write(encodeCompletionLine(logger, facts, level));
 }

@@ -3,8 +3,9 @@
 // status, duration and span ids (HttpMetricsHooks records them at arrival). Probes are not logged.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { fastifyInstanceOf } from '../bootstrap/fastify-instance';
 import { httpRequestInfo, routeTemplate } from '../metrics/http-request-info';
 import { PROBE_PATHS, pathWithoutQuery } from '../tracing/probe-paths';
 import { activeSpanIds } from '../tracing/trace-context';
@@ -37,10 +38,8 @@ export class RequestCompletionLog implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter;
-    // Microservice-only contexts have no HTTP adapter; the module is built for the Fastify adapter.
-    if (!adapter || adapter.getType() !== 'fastify') return;
-    const fastify = adapter.getInstance<FastifyInstance>();
+    const fastify = fastifyInstanceOf(this.adapterHost);
+    if (!fastify) return;
     fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       logCompletion(request, loggerOf(reply.raw as PinoHttpCarrier), reply.statusCode, reply.elapsedTime);
       done();

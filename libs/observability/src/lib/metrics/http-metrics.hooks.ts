@@ -3,7 +3,8 @@
 // thrown errors, and Fastify's body errors (400/413), which an interceptor never sees.
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { fastifyInstanceOf } from '../bootstrap/fastify-instance';
 import { activeSpanIds } from '../tracing/trace-context';
 import { httpRequestInfo, routeTemplate, setHttpRequestInfo } from './http-request-info';
 import { MetricsService } from './metrics.service';
@@ -16,10 +17,8 @@ export class HttpMetricsHooks implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter;
-    // Microservice-only contexts have no HTTP adapter; the module is built for the Fastify adapter.
-    if (!adapter || adapter.getType() !== 'fastify') return;
-    const fastify = adapter.getInstance<FastifyInstance>();
+    const fastify = fastifyInstanceOf(this.adapterHost);
+    if (!fastify) return;
     // Hooks added before the server is ready apply to every route, including the ones Nest already declared.
     fastify.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
       setHttpRequestInfo(request.raw, {

@@ -2,9 +2,8 @@
 // inside Jest's module registry): a tracer provider with an in-memory exporter, the async context
 // manager and W3C propagation, registered globally as the preload registers its own.
 import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { registerGlobally, w3cPropagator } from './sdk-from-env';
 
 export interface InMemoryTracing {
   readonly exporter: InMemorySpanExporter;
@@ -14,9 +13,7 @@ export interface InMemoryTracing {
 export function installInMemoryTracing(): InMemoryTracing {
   const exporter = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  trace.setGlobalTracerProvider(provider);
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }));
+  registerGlobally(provider, w3cPropagator());
   return {
     exporter,
     async shutdown() {

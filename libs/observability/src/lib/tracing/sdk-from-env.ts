@@ -4,7 +4,8 @@
 // (OTEL_TRACES_SAMPLER, OTEL_SPAN_*_LIMIT) and the batch processor OTEL_BSP_* themselves. sdk-node
 // itself loads every exporter, the metrics and logs SDKs and several copies of core: 2,139 modules
 // and 22 MB of heap the garbage collector then marks for the life of the process.
-import { diag, DiagConsoleLogger, TextMapPropagator } from '@opentelemetry/api';
+import { context, diag, DiagConsoleLogger, propagation, TextMapPropagator, trace, TracerProvider } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   CompositePropagator,
   diagLogLevelFromString,
@@ -60,15 +61,25 @@ const PROPAGATORS: ReadonlyMap<string, () => TextMapPropagator> = new Map([
   ['baggage', () => new W3CBaggagePropagator()],
 ]);
 
+/** W3C trace context and baggage: sdk-node's default, and the preload's when OTEL_PROPAGATORS is unset. */
+export function w3cPropagator(): TextMapPropagator {
+  return new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
+}
+
+/** Makes `provider` the global one, with the async-local-storage context manager and `propagator` (null: none). */
+export function registerGlobally(provider: TracerProvider, propagator: TextMapPropagator | null): void {
+  trace.setGlobalTracerProvider(provider);
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  if (propagator) propagation.setGlobalPropagator(propagator);
+}
+
 /**
  * OTEL_PROPAGATORS: unset means W3C trace context and baggage; `none` (or nothing usable) means no
  * propagation (null). b3 and jaeger are not bundled: they get sdk-node's "unavailable" warning.
  */
 export function propagatorFromEnv(): TextMapPropagator | null {
   const names = getStringListFromEnv('OTEL_PROPAGATORS');
-  if (names === undefined || names.length === 0) {
-    return new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
-  }
+  if (names === undefined || names.length === 0) return w3cPropagator();
   if (names.includes('none')) return null;
   const propagators = [...new Set(names)].flatMap((name) => {
     const make = PROPAGATORS.get(name);

@@ -3,8 +3,7 @@
 // OTEL_* variables (sdk-from-env.ts), and just the instrumentations the services use: the HTTP
 // server span from Fastify's hooks, outgoing HTTP, gRPC and pino. Not @opentelemetry/sdk-node, which
 // loads every signal's SDK and exporter.
-import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { trace } from '@opentelemetry/api';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -17,7 +16,7 @@ import { InstrumentationName, selectedInstrumentations } from './instrumentation
 import { createOtlpTraceExporter } from './otlp-trace-exporter';
 import { PROBE_PATHS } from './probe-paths';
 import { serviceIdentity } from './resource';
-import { diagnosticsFromEnv, propagatorFromEnv, resourceDetectorsFromEnv, sdkDisabled } from './sdk-from-env';
+import { diagnosticsFromEnv, propagatorFromEnv, registerGlobally, resourceDetectorsFromEnv, sdkDisabled } from './sdk-from-env';
 import { registerTelemetryShutdown } from './telemetry-shutdown';
 
 /**
@@ -88,10 +87,7 @@ export function startTracing(options: StartTracingOptions = {}): BasicTracerProv
   // With no processor the provider still makes recording spans, so their ids reach logs and
   // exemplars when nothing is exported. The sampler and span limits come from OTEL_* variables.
   const provider = new BasicTracerProvider({ resource, spanProcessors: processors });
-  trace.setGlobalTracerProvider(provider);
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  const propagator = propagatorFromEnv();
-  if (propagator) propagation.setGlobalPropagator(propagator);
+  registerGlobally(provider, propagatorFromEnv());
   // Each instrumentation patches its module as soon as it is constructed (enabled by default).
   for (const instrumentation of instrumentations(selected)) instrumentation.setTracerProvider(provider);
   if (selected.has('fastify')) traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: PROBE_PATHS });
