@@ -42,6 +42,8 @@ describe('POST /api/payments', () => {
     expect(list.body.items).toHaveLength(1);
   });
 
+  // 20 s: a charge at doubled realistic latency plus a repeat that may wait up to PENDING_WAIT.totalMs
+  // (5 s) is more than Jest's default 5 s allows, and a loaded CI machine got there once.
   it('makes a repeat that arrives mid-charge wait for the first call and return its payment', async () => {
     // Realistic gateway latency (no injected errors) keeps the first charge pending for a while.
     await api().put('/admin/faults').send({ profile: 'realistic', errorRate: 0, latencyMultiplier: 2, peak: 'off' }).expect(200);
@@ -55,7 +57,7 @@ describe('POST /api/payments', () => {
       await api().put('/admin/faults').send({ profile: 'none' }).expect(200);
     }
     expect((await api().get('/api/payments').query({ orderId: 'ord-slow' })).body.items).toHaveLength(1);
-  });
+  }, 20_000);
 
   it('answers 409 when a key is reused for a different charge', async () => {
     await api().post('/api/payments').set('Idempotency-Key', 'key-conflict').send(body('ord-c1')).expect(201);
