@@ -5,7 +5,6 @@
 // of the price of tracing. Subscribes to the `fastify.initialization` diagnostics channel, so the
 // hooks are the first of every Fastify instance and middleware runs inside the span.
 import {
-  Attributes,
   context,
   propagation,
   ROOT_CONTEXT,
@@ -56,28 +55,34 @@ function endServerSpan(request: TracedRequest, statusCode: number | keyof typeof
   span.end();
 }
 
+/**
+ * Set on the started span rather than passed to startSpan: the SDK copies startSpan's attributes
+ * three times (twice in sanitizeAttributes, once into the span) and builds none of them for a span
+ * that is not recorded. Semantic conventions ask for these at creation so that samplers can read
+ * them; the samplers OTEL_TRACES_SAMPLER selects (always_on/off, traceidratio, parentbased_*) read
+ * only the trace id and the parent, so the decision is the same. A sampler that reads attributes
+ * would need them passed to startSpan again.
+ */
+function setRequestAttributes(span: Span, request: FastifyRequest, path: string, route: string | undefined): void {
+  span.setAttribute('http.request.method', request.method);
+  span.setAttribute('url.path', path);
+  span.setAttribute('url.scheme', request.protocol);
+  span.setAttribute('network.protocol.version', request.raw.httpVersion);
+  span.setAttribute('client.address', request.ip);
+  if (route) span.setAttribute('http.route', route);
+  const userAgent = request.headers['user-agent'];
+  if (userAgent) span.setAttribute('user_agent.original', userAgent);
+}
+
 /** Adds the span hooks to one Fastify instance (called for every instance once tracing starts). */
 export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, options: ServerSpanOptions): void {
   fastify.addHook('onRequest', (request: TracedRequest, _reply: FastifyReply, done: () => void) => {
     const path = pathWithoutQuery(request.url);
     if (options.untracedPaths.has(path)) return done();
     const route = request.routeOptions.url;
-    const attributes: Attributes = {
-      'http.request.method': request.method,
-      'url.path': path,
-      'url.scheme': request.protocol,
-      'network.protocol.version': request.raw.httpVersion,
-      'client.address': request.ip,
-    };
-    if (route) attributes['http.route'] = route;
-    const userAgent = request.headers['user-agent'];
-    if (userAgent) attributes['user_agent.original'] = userAgent;
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
-    const span = tracer.startSpan(
-      route ? `${request.method} ${route}` : request.method,
-      { kind: SpanKind.SERVER, attributes },
-      parent,
-    );
+    const span = tracer.startSpan(route ? `${request.method} ${route}` : request.method, { kind: SpanKind.SERVER }, parent);
+    if (span.isRecording()) setRequestAttributes(span, request, path, route);
     const active = trace.setSpan(parent, span);
     request[SERVER_SPAN] = span;
     // The rest of the request (middleware, body, handler, reply) continues from here, so it runs

@@ -3,6 +3,7 @@
 // manager and W3C propagation, registered globally as the preload registers its own.
 import { context, propagation, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { PooledRandomIdGenerator } from './pooled-id-generator';
 import { registerGlobally, w3cPropagator } from './sdk-from-env';
 
 export interface InMemoryTracing {
@@ -12,7 +13,7 @@ export interface InMemoryTracing {
 
 export function installInMemoryTracing(): InMemoryTracing {
   const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)], idGenerator: new PooledRandomIdGenerator() });
   registerGlobally(provider, w3cPropagator());
   return {
     exporter,

@@ -1,4 +1,4 @@
-import { Attributes, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
+import { Attributes, AttributeValue, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
 import { TraceState } from '@opentelemetry/core';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -104,6 +104,31 @@ describe('OTLP span serializer', () => {
       serverSpan(provider, 3);
     });
     sameBytes([first[0], second[0], second[1], first[0], second[2]]);
+  });
+
+  it('writes the reference bytes when remembered names and attribute values change from batch to batch', () => {
+    const batch = (route: string, status: AttributeValue, extra: Attributes) =>
+      finishedSpans({ 'service.name': 'orders' }, (provider) => {
+        const tracer = provider.getTracer('@obs/observability');
+        for (let i = 0; i < 3; i++) {
+          tracer.startSpan(`GET ${route}`, { kind: SpanKind.SERVER, attributes: { 'http.route': route, 'http.response.status_code': status, 'url.path': `/p/${i}`, ...extra } }).end();
+        }
+      });
+    // Values of one key that encode differently must never share bytes: 200 and '200' and true, 1 and 1.5.
+    sameBytes(batch('/api/orders/:id', 200, { retry: 1 }));
+    sameBytes(batch('/api/orders/:id', '200', { retry: 1.5 }));
+    sameBytes(batch('/api/orders', true, { retry: 'x'.repeat(400) }));
+    sameBytes(batch('/api/orders/:id', 200, { retry: ['a', 'b'], über: 'naïve ✓' }));
+    sameBytes(batch('/api/orders/:id', 200, { retry: 1, über: 'naïve ✓' }));
+  });
+
+  it('keeps writing the reference bytes for an attribute with more values than it remembers', () => {
+    for (let round = 0; round < 3; round++) {
+      const spans = finishedSpans({ 'service.name': 'orders' }, (provider) => {
+        for (let i = 0; i < 200; i++) serverSpan(provider, round * 200 + i);
+      });
+      sameBytes(spans);
+    }
   });
 
   it('writes an empty request for no spans, and keeps earlier results intact when reused', () => {

@@ -9,6 +9,7 @@ import { IExportTraceServiceResponse, ISerializer, ProtobufTraceSerializer } fro
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
 import { ProtobufWriter } from './protobuf-writer';
+import { isRepeatable, RepeatedAttributes, ValueEncodings } from './repeated-encodings';
 
 // Wire types.
 const VARINT = 0;
@@ -71,19 +72,66 @@ function writeAnyValue(writer: ProtobufWriter, value: AnyValue): void {
   // null and undefined: an empty AnyValue, as the reference serializer writes it.
 }
 
-function writeAttributes(writer: ProtobufWriter, attributes: Attributes, field: number): void {
+/** What the encoder keeps from one batch to the next: the bytes of span names and attributes that repeat. */
+export interface EncoderMemory {
+  readonly spanNames: ValueEncodings;
+  readonly spanAttributes: RepeatedAttributes;
+}
+
+export function createEncoderMemory(): EncoderMemory {
+  return { spanNames: new ValueEncodings(), spanAttributes: new RepeatedAttributes() };
+}
+
+function writeKeyValue(writer: ProtobufWriter, key: string, value: AnyValue): void {
+  const keyValue = writer.begin();
+  writer.tag(1, LENGTH_DELIMITED);
+  writer.string(key);
+  writeValueField(writer, value);
+  writer.end(keyValue);
+}
+
+/** KeyValue.value. */
+function writeValueField(writer: ProtobufWriter, value: AnyValue): void {
+  writer.tag(2, LENGTH_DELIMITED);
+  const anyValue = writer.begin();
+  writeAnyValue(writer, value);
+  writer.end(anyValue);
+}
+
+function writeAttributes(writer: ProtobufWriter, attributes: Attributes, field: number, repeated?: RepeatedAttributes): void {
+  let position = 0;
   for (const key in attributes) {
     if (!Object.prototype.hasOwnProperty.call(attributes, key)) continue;
+    const value = attributes[key];
     writer.tag(field, LENGTH_DELIMITED);
+    const known = repeated?.forKey(key, position++);
+    if (known === undefined) {
+      writeKeyValue(writer, key, value);
+      continue;
+    }
+    const repeatable = isRepeatable(value);
+    const encoded = repeatable ? known.get(value) : undefined;
+    if (encoded !== undefined) {
+      writer.bytes(encoded);
+      continue;
+    }
     const keyValue = writer.begin();
-    writer.tag(1, LENGTH_DELIMITED);
-    writer.string(key);
-    writer.tag(2, LENGTH_DELIMITED);
-    const anyValue = writer.begin();
-    writeAnyValue(writer, attributes[key]);
-    writer.end(anyValue);
-    writer.end(keyValue);
+    writer.raw(known.keyField);
+    writeValueField(writer, value);
+    const length = writer.end(keyValue);
+    if (repeatable) known.remember(value, writer, length);
   }
+}
+
+function writeSpanName(writer: ProtobufWriter, name: string, memory: EncoderMemory | undefined): void {
+  writer.tag(5, LENGTH_DELIMITED);
+  const known = memory?.spanNames.get(name);
+  if (known !== undefined) {
+    writer.bytes(known);
+    return;
+  }
+  const length = writer.string(name);
+  memory?.spanNames.remember(name, writer, length);
 }
 
 function writeTime(writer: ProtobufWriter, field: number, time: HrTime): void {
@@ -127,7 +175,7 @@ function writeLink(writer: ProtobufWriter, link: Link & { droppedAttributesCount
   writer.end(start);
 }
 
-function writeSpan(writer: ProtobufWriter, span: ReadableSpan): void {
+function writeSpan(writer: ProtobufWriter, span: ReadableSpan, memory: EncoderMemory | undefined): void {
   writer.tag(2, LENGTH_DELIMITED);
   const start = writer.begin();
   const context = span.spanContext();
@@ -137,8 +185,7 @@ function writeSpan(writer: ProtobufWriter, span: ReadableSpan): void {
     writer.tag(4, LENGTH_DELIMITED);
     writer.hexBytes(parent.spanId);
   }
-  writer.tag(5, LENGTH_DELIMITED);
-  writer.string(span.name);
+  writeSpanName(writer, span.name, memory);
   // OTLP's SpanKind counts from 1 (0 is unspecified); the API's from 0.
   if (span.kind != null) {
     writer.tag(6, VARINT);
@@ -146,7 +193,7 @@ function writeSpan(writer: ProtobufWriter, span: ReadableSpan): void {
   }
   writeTime(writer, 7, span.startTime);
   writeTime(writer, 8, span.endTime);
-  if (span.attributes) writeAttributes(writer, span.attributes, 9);
+  if (span.attributes) writeAttributes(writer, span.attributes, 9, memory?.spanAttributes);
   writer.tag(10, VARINT);
   writer.varint(span.droppedAttributesCount);
   for (const event of span.events) writeEvent(writer, event);
@@ -208,7 +255,8 @@ function groupSpans(spans: readonly ReadableSpan[]): Map<Resource, Map<Instrumen
   return byResource;
 }
 
-export function serializeSpans(writer: ProtobufWriter, spans: readonly ReadableSpan[]): Uint8Array {
+/** The request for a batch; with `memory`, repeated names and attributes are copied instead of encoded. */
+export function serializeSpans(writer: ProtobufWriter, spans: readonly ReadableSpan[], memory?: EncoderMemory): Uint8Array {
   writer.reset();
   for (const [resource, byScope] of groupSpans(spans)) {
     writer.tag(1, LENGTH_DELIMITED);
@@ -218,7 +266,7 @@ export function serializeSpans(writer: ProtobufWriter, spans: readonly ReadableS
       writer.tag(2, LENGTH_DELIMITED);
       const start = writer.begin();
       writeScope(writer, scope);
-      for (const span of scopeSpans) writeSpan(writer, span);
+      for (const span of scopeSpans) writeSpan(writer, span, memory);
       if (scope.schemaUrl) {
         writer.tag(3, LENGTH_DELIMITED);
         writer.string(scope.schemaUrl);
@@ -237,8 +285,9 @@ export function serializeSpans(writer: ProtobufWriter, spans: readonly ReadableS
 /** The serializer the OTLP gRPC span exporter is built with (otlp-trace-exporter.ts). */
 export function createOtlpSpanSerializer(): ISerializer<ReadableSpan[], IExportTraceServiceResponse> {
   const writer = new ProtobufWriter();
+  const memory = createEncoderMemory();
   return {
-    serializeRequest: (spans) => serializeSpans(writer, spans),
+    serializeRequest: (spans) => serializeSpans(writer, spans, memory),
     deserializeResponse: (data) => ProtobufTraceSerializer.deserializeResponse(data),
   };
 }

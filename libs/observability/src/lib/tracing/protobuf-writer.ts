@@ -5,11 +5,21 @@
 const INITIAL_BYTES = 64 * 1024;
 const TWO_POW_32 = 0x1_0000_0000;
 
-/** Hex digit value by character code; -1 for anything else. */
-const HEX_VALUE = new Int8Array(128).fill(-1);
-for (let digit = 0; digit < 16; digit++) {
-  HEX_VALUE['0123456789abcdef'.charCodeAt(digit)] = digit;
-  HEX_VALUE['0123456789ABCDEF'.charCodeAt(digit)] = digit;
+/**
+ * The byte of two hex digits, indexed by their character codes (7 bits each): one lookup per byte.
+ * Pairs that are not hex digits map as otlp-transformer's hexToBinary maps them for valid ids;
+ * ids are validated upstream.
+ */
+const HEX_PAIR = new Uint8Array(1 << 14);
+{
+  const digitValue = new Int8Array(128);
+  for (let digit = 0; digit < 16; digit++) {
+    digitValue['0123456789abcdef'.charCodeAt(digit)] = digit;
+    digitValue['0123456789ABCDEF'.charCodeAt(digit)] = digit;
+  }
+  for (let high = 0; high < 128; high++) {
+    for (let low = 0; low < 128; low++) HEX_PAIR[(high << 7) | low] = (digitValue[high] << 4) | digitValue[low];
+  }
 }
 
 function varintSize(value: number): number {
@@ -45,7 +55,11 @@ export class ProtobufWriter {
   }
 
   tag(field: number, wireType: number): void {
-    this.varint(field * 8 + wireType);
+    const key = field * 8 + wireType;
+    if (key >= 0x80) return this.varint(key);
+    // Fields 1-15, every tag of a span, take one byte.
+    this.ensure(1);
+    this.buffer[this.pos++] = key;
   }
 
   /** Unsigned 32-bit values and non-negative safe integers; negative ones as 64-bit two's complement. */
@@ -82,15 +96,24 @@ export class ProtobufWriter {
 
   fixed32(value: number): void {
     this.ensure(4);
-    this.buffer.writeUInt32LE(value >>> 0, this.pos);
-    this.pos += 4;
+    this.littleEndian32(value);
   }
 
   fixed64(low: number, high: number): void {
     this.ensure(8);
-    this.buffer.writeUInt32LE(low >>> 0, this.pos);
-    this.buffer.writeUInt32LE(high >>> 0, this.pos + 4);
-    this.pos += 8;
+    this.littleEndian32(low);
+    this.littleEndian32(high);
+  }
+
+  /** Byte stores rather than Buffer#writeUInt32LE, which validates its arguments on every call. */
+  private littleEndian32(value: number): void {
+    const buffer = this.buffer;
+    const pos = this.pos;
+    buffer[pos] = value;
+    buffer[pos + 1] = value >>> 8;
+    buffer[pos + 2] = value >>> 16;
+    buffer[pos + 3] = value >>> 24;
+    this.pos = pos + 4;
   }
 
   double(value: number): void {
@@ -112,9 +135,19 @@ export class ProtobufWriter {
 
   bytes(value: Uint8Array): void {
     this.varint(value.length);
+    this.raw(value);
+  }
+
+  /** Bytes already encoded (no length prefix). */
+  raw(value: Uint8Array): void {
     this.ensure(value.length);
     this.buffer.set(value, this.pos);
     this.pos += value.length;
+  }
+
+  /** A copy of the last `length` bytes written (Buffer's own slice would be a view). */
+  copyLast(length: number): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(this.pos - length, this.pos));
   }
 
   /** A hex id as bytes, straight from its characters (no intermediate array). */
@@ -123,15 +156,15 @@ export class ProtobufWriter {
     this.varint(length);
     this.ensure(length);
     const buffer = this.buffer;
+    let pos = this.pos;
     for (let i = 0; i < length; i++) {
-      const high = HEX_VALUE[hex.charCodeAt(2 * i) & 0x7f];
-      const low = HEX_VALUE[hex.charCodeAt(2 * i + 1) & 0x7f];
-      // Same bytes as otlp-transformer's hexToBinary for valid ids; ids are validated upstream.
-      buffer[this.pos++] = ((high & 0xf) << 4) | (low & 0xf);
+      buffer[pos++] = HEX_PAIR[((hex.charCodeAt(2 * i) & 0x7f) << 7) | (hex.charCodeAt(2 * i + 1) & 0x7f)];
     }
+    this.pos = pos;
   }
 
-  string(value: string): void {
+  /** Writes a length-delimited UTF-8 string; returns its length in bytes. */
+  string(value: string): number {
     const length = value.length;
     this.ensure(length * 3 + 5);
     const start = this.begin();
@@ -147,7 +180,7 @@ export class ProtobufWriter {
       buffer[pos++] = code;
     }
     this.pos = pos;
-    this.end(start);
+    return this.end(start);
   }
 
   /** Reserves one byte for a length; returns where it is. */
@@ -156,12 +189,15 @@ export class ProtobufWriter {
     return this.pos++;
   }
 
-  /** Writes the length of what follows `start`, moving the body along when it takes more than a byte. */
-  end(start: number): void {
+  /**
+   * Writes the length of what follows `start`, moving the body along when it takes more than a
+   * byte; returns that length (the body is then the last `length` bytes written).
+   */
+  end(start: number): number {
     const length = this.pos - start - 1;
     if (length < 0x80) {
       this.buffer[start] = length;
-      return;
+      return length;
     }
     const extra = varintSize(length) - 1;
     this.ensure(extra);
@@ -174,5 +210,6 @@ export class ProtobufWriter {
       rest >>>= 7;
     }
     this.buffer[at] = rest;
+    return length;
   }
 }

@@ -14,6 +14,7 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
 import { InstrumentationName, selectedInstrumentations } from './instrumentation-selection';
 import { createOtlpTraceExporter } from './otlp-trace-exporter';
+import { PooledRandomIdGenerator } from './pooled-id-generator';
 import { PROBE_PATHS } from './probe-paths';
 import { serviceIdentity } from './resource';
 import { diagnosticsFromEnv, propagatorFromEnv, registerGlobally, resourceDetectorsFromEnv, sdkDisabled } from './sdk-from-env';
@@ -86,7 +87,7 @@ export function startTracing(options: StartTracingOptions = {}): BasicTracerProv
     .merge(detectResources({ detectors: resourceDetectorsFromEnv() }));
   // With no processor the provider still makes recording spans, so their ids reach logs and
   // exemplars when nothing is exported. The sampler and span limits come from OTEL_* variables.
-  const provider = new BasicTracerProvider({ resource, spanProcessors: processors });
+  const provider = new BasicTracerProvider({ resource, spanProcessors: processors, idGenerator: new PooledRandomIdGenerator() });
   registerGlobally(provider, propagatorFromEnv());
   // Each instrumentation patches its module as soon as it is constructed (enabled by default).
   for (const instrumentation of instrumentations(selected)) instrumentation.setTracerProvider(provider);
