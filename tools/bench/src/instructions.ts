@@ -1,8 +1,9 @@
 // `npm run bench:instructions`: CPU instructions per request of each orders variant, counted by
 // valgrind's callgrind. Throughput on this shared VM moves by tens of points from one round to the
 // next (docs/performance.md); an instruction count does not, so it is the steady measure of what each
-// variant costs. Each variant runs alone under callgrind with counting off, serves a warm-up (V8 is
-// still optimising for the first ~30,000 requests), then counts every thread of the process over
+// variant costs. Each variant runs alone under callgrind with counting off, serves a warm-up (after
+// 30,000 requests V8's compiler still took 4,000-30,000 instructions per request in a window of (c),
+// after 80,000 at most 8,000; docs/performance.md), then counts every thread of the process over
 // consecutive windows of a fixed number of requests. The median window is the figure: one window can
 // catch a burst the others do not (a pool connection's login, a late optimisation). The V8 memory
 // reducer is off: under valgrind the process looks idle to it and it would start full collections
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       variants: { type: 'string', default: 'a,b,c' },
-      warmup: { type: 'string', default: '30000' },
+      warmup: { type: 'string', default: '80000' },
       requests: { type: 'string', default: '4000' },
       windows: { type: 'string', default: '3' },
       path: { type: 'string', default: '/api/orders/ord-7' },
