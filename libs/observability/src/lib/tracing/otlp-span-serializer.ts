@@ -8,14 +8,9 @@ import type { InstrumentationScope } from '@opentelemetry/core';
 import { IExportTraceServiceResponse, ISerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
-import { ProtobufWriter } from './protobuf-writer';
+import { FIXED32, FIXED64, LENGTH_DELIMITED, ProtobufWriter, VARINT } from './protobuf-writer';
 import { isRepeatable, RepeatedAttributes, ValueEncodings } from './repeated-encodings';
 
-// Wire types.
-const VARINT = 0;
-const FIXED64 = 1;
-const LENGTH_DELIMITED = 2;
-const FIXED32 = 5;
 
 // Span flags (OTLP trace.proto): the low byte is the W3C trace flags.
 const CONTEXT_HAS_IS_REMOTE = 0x100;

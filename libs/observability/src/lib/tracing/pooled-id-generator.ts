@@ -15,11 +15,11 @@ const INVALID = { [TRACE_ID_BYTES]: '0'.repeat(32), [SPAN_ID_BYTES]: '0'.repeat(
 
 export class PooledRandomIdGenerator implements IdGenerator {
   private readonly pool = Buffer.allocUnsafe(POOL_BYTES);
-  /** `fill` is the source of randomness; tests replace it to draw all-zero ids. */
-  constructor(private readonly fill: (pool: Buffer) => Buffer = randomFillSync) {}
-
   private hex = '';
   private offset = POOL_BYTES;
+
+  /** `fill` is the source of randomness; tests replace it to draw all-zero ids. */
+  constructor(private readonly fill: (pool: Buffer) => Buffer = randomFillSync) {}
 
   generateTraceId(): string {
     return this.next(TRACE_ID_BYTES);

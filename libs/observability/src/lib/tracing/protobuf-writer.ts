@@ -3,12 +3,17 @@
 // so every varint stays minimal and the bytes equal those of @opentelemetry/otlp-transformer.
 
 const INITIAL_BYTES = 64 * 1024;
+
+// Wire types.
+export const VARINT = 0;
+export const FIXED64 = 1;
+export const LENGTH_DELIMITED = 2;
+export const FIXED32 = 5;
 const TWO_POW_32 = 0x1_0000_0000;
 
 /**
  * The byte of two hex digits, indexed by their character codes (7 bits each): one lookup per byte.
- * Pairs that are not hex digits map as otlp-transformer's hexToBinary maps them for valid ids;
- * ids are validated upstream.
+ * A character that is not a hex digit counts as 0; ids arrive here already validated.
  */
 const HEX_PAIR = new Uint8Array(1 << 14);
 {
@@ -32,8 +37,13 @@ function varintSize(value: number): number {
 }
 
 export class ProtobufWriter {
-  private buffer = Buffer.allocUnsafe(INITIAL_BYTES);
+  private buffer: Buffer;
   pos = 0;
+
+  /** `initialBytes`: the buffer grows by doubling from there. */
+  constructor(initialBytes = INITIAL_BYTES) {
+    this.buffer = Buffer.allocUnsafe(initialBytes);
+  }
 
   /** Starts a new message; the buffer is kept from one call to the next. */
   reset(): void {

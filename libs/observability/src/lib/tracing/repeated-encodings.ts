@@ -5,14 +5,11 @@
 // high-cardinality attribute such as url.path stops being remembered (its key's bytes still are),
 // and the whole cache holds at most about MAX_KEYS × VALUES_PER_KEY × MAX_BYTES.
 import type { AttributeValue } from '@opentelemetry/api';
-import type { ProtobufWriter } from './protobuf-writer';
+import { LENGTH_DELIMITED, ProtobufWriter } from './protobuf-writer';
 
 const MAX_KEYS = 128;
 const VALUES_PER_KEY = 32;
 const MAX_BYTES = 256;
-
-/** KeyValue.key's tag: field 1, length-delimited. */
-const KEY_FIELD_TAG = 0x0a;
 
 /** Scalars only: arrays and maps are neither compared nor remembered. */
 export type RepeatableValue = string | number | boolean;
@@ -62,14 +59,10 @@ export class AttributeEncodings extends ValueEncodings {
 
 /** KeyValue.key, tag and length included; null when longer than MAX_BYTES. */
 function keyField(key: string): Uint8Array | null {
-  const utf8 = Buffer.from(key, 'utf8');
-  if (utf8.length > MAX_BYTES) return null;
-  const lengthBytes = utf8.length < 0x80 ? [utf8.length] : [(utf8.length & 0x7f) | 0x80, utf8.length >>> 7];
-  const field = new Uint8Array(1 + lengthBytes.length + utf8.length);
-  field[0] = KEY_FIELD_TAG;
-  field.set(lengthBytes, 1);
-  field.set(utf8, 1 + lengthBytes.length);
-  return field;
+  const writer = new ProtobufWriter(key.length * 3 + 8);
+  writer.tag(1, LENGTH_DELIMITED);
+  const length = writer.string(key);
+  return length > MAX_BYTES ? null : writer.finish();
 }
 
 export class RepeatedAttributes {
