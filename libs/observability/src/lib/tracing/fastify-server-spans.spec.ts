@@ -3,6 +3,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { waitFor } from '@obs/testing';
 import Fastify, { FastifyInstance } from 'fastify';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
 import { InMemoryTracing, installInMemoryTracing } from './in-memory-tracing';
 
@@ -20,10 +21,14 @@ describe('HTTP server spans from Fastify hooks', () => {
 
   beforeAll(async () => {
     tracing = installInMemoryTracing();
-    stopTracing = traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: new Set(['/healthz']) });
+    stopTracing = traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), {
+      untracedPaths: new Set(['/healthz']),
+      contextManager: tracing.contextManager,
+    });
     app = Fastify();
     app.get('/items/:id', async (request) => {
       seenInHandler['get'] = trace.getActiveSpan()?.spanContext().spanId;
+      seenInHandler[request.url] = seenInHandler['get'];
       return { id: (request.params as { id: string }).id };
     });
     app.post('/items', async (request) => {
@@ -38,7 +43,10 @@ describe('HTTP server spans from Fastify hooks', () => {
       slowStarted = true;
       return new Promise((resolve) => (releaseSlow = () => resolve({ done: true })));
     });
-    app.get('/healthz', async () => ({ ok: true }));
+    app.get('/healthz', async (request) => {
+      seenInHandler[request.url] = trace.getActiveSpan()?.spanContext().spanId;
+      return { ok: true };
+    });
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   });
 
@@ -136,5 +144,27 @@ describe('HTTP server spans from Fastify hooks', () => {
     await fetch(`${baseUrl}/items/probe-marker`);
     await spanWith((s) => s.attributes['url.path'] === '/items/probe-marker');
     expect(finished().filter((s) => s.attributes['url.path'] === '/healthz')).toEqual([]);
+  });
+
+  it('gives each of several requests sent in one write its own span, and a probe among them none', async () => {
+    const { port } = new URL(baseUrl);
+    const get = (path: string, last = false) => `GET ${path} HTTP/1.1\r\nHost: spec\r\n${last ? 'Connection: close\r\n' : ''}\r\n`;
+    const replies = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(get('/items/pipe-1') + get('/healthz?pipe') + get('/items/pipe-2', true)),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(replies.match(/HTTP\/1\.1 200/g)).toHaveLength(3);
+    const first = await spanWith((s) => s.attributes['url.path'] === '/items/pipe-1');
+    const second = await spanWith((s) => s.attributes['url.path'] === '/items/pipe-2');
+    expect(seenInHandler['/items/pipe-1']).toBe(first.spanContext().spanId);
+    expect(seenInHandler['/items/pipe-2']).toBe(second.spanContext().spanId);
+    expect(second.parentSpanContext).toBeUndefined();
+    expect('/healthz?pipe' in seenInHandler).toBe(true);
+    expect(seenInHandler['/healthz?pipe']).toBeUndefined();
   });
 });

@@ -4,18 +4,10 @@
 // request and response emitter; the benchmark (docs/benchmarks.md) measured that as the largest part
 // of the price of tracing. Subscribes to the `fastify.initialization` diagnostics channel, so the
 // hooks are the first of every Fastify instance and middleware runs inside the span.
-import {
-  context,
-  propagation,
-  ROOT_CONTEXT,
-  Span,
-  SpanKind,
-  SpanStatusCode,
-  trace,
-  Tracer,
-} from '@opentelemetry/api';
+import { Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, Tracer } from '@opentelemetry/api';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contextWithSpan } from './context-layer';
 import { pathWithoutQuery } from './probe-paths';
 
 const INITIALIZATION_CHANNEL = 'fastify.initialization';
@@ -28,7 +20,15 @@ type TracedRequest = FastifyRequest & { [SERVER_SPAN]?: Span };
 export interface ServerSpanOptions {
   /** Paths (without query) that get no span: probes and scrapes. */
   readonly untracedPaths: ReadonlySet<string>;
+  /** The registered context manager: the hook makes the span's context current through it. */
+  readonly contextManager: { attach(context: Context): unknown };
 }
+
+// Read once: @opentelemetry/api exports everything through getters, which compiled code would call
+// at every use, on every request.
+const propagationApi = propagation;
+const EMPTY_CONTEXT = ROOT_CONTEXT;
+const SERVER_KIND = { kind: SpanKind.SERVER };
 
 const NO_RESPONSE = {
   aborted: 'client closed the connection before the response',
@@ -74,20 +74,44 @@ function setRequestAttributes(span: Span, request: FastifyRequest, path: string,
   if (userAgent) span.setAttribute('user_agent.original', userAgent);
 }
 
+/**
+ * Span names by route and method, built once: a name concatenated per request is a new string that
+ * the encoder flattens and compares character by character with the one it remembers; this one is
+ * the same string every time. Bounded by the app's routes and Fastify's methods (an unmatched
+ * request is named by its method alone).
+ */
+class SpanNames {
+  private readonly byRoute = new Map<string, Map<string, string>>();
+
+  nameFor(method: string, route: string | undefined): string {
+    if (!route) return method;
+    let byMethod = this.byRoute.get(route);
+    if (!byMethod) this.byRoute.set(route, (byMethod = new Map()));
+    let name = byMethod.get(method);
+    if (name === undefined) byMethod.set(method, (name = `${method} ${route}`));
+    return name;
+  }
+}
+
 /** Adds the span hooks to one Fastify instance (called for every instance once tracing starts). */
 export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, options: ServerSpanOptions): void {
+  const spanNames = new SpanNames();
   fastify.addHook('onRequest', (request: TracedRequest, _reply: FastifyReply, done: () => void) => {
     const path = pathWithoutQuery(request.url);
     if (options.untracedPaths.has(path)) return done();
     const route = request.routeOptions.url;
-    const parent = propagation.extract(ROOT_CONTEXT, request.headers);
-    const span = tracer.startSpan(route ? `${request.method} ${route}` : request.method, { kind: SpanKind.SERVER }, parent);
+    const parent = propagationApi.extract(EMPTY_CONTEXT, request.headers);
+    const span = tracer.startSpan(spanNames.nameFor(request.method, route), SERVER_KIND, parent);
     if (span.isRecording()) setRequestAttributes(span, request, path, route);
-    const active = trace.setSpan(parent, span);
     request[SERVER_SPAN] = span;
     // The rest of the request (middleware, body, handler, reply) continues from here, so it runs
-    // inside the span; the spec checks that for a body that arrives after the headers too.
-    context.with(active, done);
+    // inside the span; the spec checks that for a body that arrives after the headers too. attach
+    // rather than context.with: on Node 24 AsyncLocalStorage.run copies the async context frame
+    // twice (to enter and to leave), attach once. Nothing needs the old context back: Node restores
+    // the frame it had when the socket's callback returns, and a request pipelined behind this one
+    // starts from that (the spec sends a probe and a request in one write behind a traced request).
+    options.contextManager.attach(contextWithSpan(parent, span));
+    done();
   });
   fastify.addHook('onResponse', (request: TracedRequest, reply: FastifyReply, done: () => void) => {
     endServerSpan(request, reply.statusCode);

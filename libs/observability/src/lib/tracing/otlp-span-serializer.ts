@@ -67,7 +67,10 @@ function writeAnyValue(writer: ProtobufWriter, value: AnyValue): void {
   // null and undefined: an empty AnyValue, as the reference serializer writes it.
 }
 
-/** What the encoder keeps from one batch to the next: the bytes of span names and attributes that repeat. */
+/**
+ * What the encoder keeps from one batch to the next: the bytes of span names and attributes that
+ * repeat, each a whole field (tag and length included), so one copy writes it.
+ */
 export interface EncoderMemory {
   readonly spanNames: ValueEncodings;
   readonly spanAttributes: RepeatedAttributes;
@@ -98,35 +101,37 @@ function writeAttributes(writer: ProtobufWriter, attributes: Attributes, field: 
   for (const key in attributes) {
     if (!Object.prototype.hasOwnProperty.call(attributes, key)) continue;
     const value = attributes[key];
-    writer.tag(field, LENGTH_DELIMITED);
     const known = repeated?.forKey(key, position++);
-    if (known === undefined) {
-      writeKeyValue(writer, key, value);
-      continue;
-    }
-    const repeatable = isRepeatable(value);
+    const repeatable = known !== undefined && isRepeatable(value);
     const encoded = repeatable ? known.get(value) : undefined;
     if (encoded !== undefined) {
-      writer.bytes(encoded);
+      writer.raw(encoded);
+      continue;
+    }
+    const fieldStart = writer.pos;
+    writer.tag(field, LENGTH_DELIMITED);
+    if (known === undefined) {
+      writeKeyValue(writer, key, value);
       continue;
     }
     const keyValue = writer.begin();
     writer.raw(known.keyField);
     writeValueField(writer, value);
-    const length = writer.end(keyValue);
-    if (repeatable) known.remember(value, writer, length);
+    writer.end(keyValue);
+    if (repeatable) known.remember(value, writer, writer.pos - fieldStart);
   }
 }
 
 function writeSpanName(writer: ProtobufWriter, name: string, memory: EncoderMemory | undefined): void {
-  writer.tag(5, LENGTH_DELIMITED);
   const known = memory?.spanNames.get(name);
   if (known !== undefined) {
-    writer.bytes(known);
+    writer.raw(known);
     return;
   }
-  const length = writer.string(name);
-  memory?.spanNames.remember(name, writer, length);
+  const fieldStart = writer.pos;
+  writer.tag(5, LENGTH_DELIMITED);
+  writer.string(name);
+  memory?.spanNames.remember(name, writer, writer.pos - fieldStart);
 }
 
 function writeTime(writer: ProtobufWriter, field: number, time: HrTime): void {

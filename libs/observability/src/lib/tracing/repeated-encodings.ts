@@ -19,7 +19,7 @@ export function isRepeatable(value: AttributeValue | undefined): value is Repeat
   return type === 'string' || type === 'number' || type === 'boolean';
 }
 
-/** The encodings of up to VALUES_PER_KEY values of one kind (one attribute key, or span names). */
+/** The encoded fields of up to VALUES_PER_KEY values of one kind (one attribute key, or span names). */
 export class ValueEncodings {
   private readonly values = new Map<RepeatableValue, Uint8Array>();
   // The value found last, checked first: comparing strings needs no hash, and a fresh string from a

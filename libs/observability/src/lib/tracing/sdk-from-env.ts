@@ -66,11 +66,16 @@ export function w3cPropagator(): TextMapPropagator {
   return new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] });
 }
 
-/** Makes `provider` the global one, with the async-local-storage context manager and `propagator` (null: none). */
-export function registerGlobally(provider: TracerProvider, propagator: TextMapPropagator | null): void {
+/**
+ * Makes `provider` the global one, with the async-local-storage context manager and `propagator`
+ * (null: none); returns the context manager.
+ */
+export function registerGlobally(provider: TracerProvider, propagator: TextMapPropagator | null): AsyncLocalStorageContextManager {
   trace.setGlobalTracerProvider(provider);
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  context.setGlobalContextManager(contextManager);
   if (propagator) propagation.setGlobalPropagator(propagator);
+  return contextManager;
 }
 
 /**

@@ -25,6 +25,14 @@ describe('activeSpanIds', () => {
   it('gives nothing outside a span, or for an all-zero or malformed span context', () => {
     expect(activeSpanIds()).toBeUndefined();
     expect(within(trace.wrapSpanContext(INVALID_SPAN_CONTEXT), activeSpanIds)).toBeUndefined();
+    // Either id all zeros is enough; ids that merely start with zeros are real.
+    const [traceId, spanId] = ['0af7651916cd43dd8448eb211c80319c', '00f067aa0ba902b7'];
+    const zeroTrace = { traceId: INVALID_SPAN_CONTEXT.traceId, spanId, traceFlags: TraceFlags.SAMPLED };
+    const zeroSpan = { traceId, spanId: INVALID_SPAN_CONTEXT.spanId, traceFlags: TraceFlags.SAMPLED };
+    expect(within(trace.wrapSpanContext(zeroTrace), activeSpanIds)).toBeUndefined();
+    expect(within(trace.wrapSpanContext(zeroSpan), activeSpanIds)).toBeUndefined();
+    const leadingZeros = { traceId: '000000000000000000000000000000a1', spanId, traceFlags: TraceFlags.SAMPLED };
+    expect(within(trace.wrapSpanContext(leadingZeros), activeSpanIds)).toEqual({ traceId: leadingZeros.traceId, spanId, sampled: true });
     const bad = { traceId: 'abc', spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED };
     expect(within(trace.wrapSpanContext(bad), activeSpanIds)).toBeUndefined();
   });
