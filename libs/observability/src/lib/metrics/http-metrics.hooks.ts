@@ -21,10 +21,10 @@ export class HttpMetricsHooks implements OnModuleInit {
     if (!fastify) return;
     // Hooks added before the server is ready apply to every route, including the ones Nest already declared.
     fastify.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
-      setHttpRequestInfo(request.raw, {
-        route: routeTemplate(request.routeOptions.url),
-        spanIds: activeSpanIds(),
-      });
+      // The tracing preload's hook, which runs first, has already recorded the requests it traces.
+      if (!httpRequestInfo(request.raw)) {
+        setHttpRequestInfo(request.raw, { route: routeTemplate(request.routeOptions.url), spanIds: activeSpanIds() });
+      }
       done();
     });
     fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {

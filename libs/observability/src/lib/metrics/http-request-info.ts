@@ -4,7 +4,9 @@ import { UNMATCHED_ROUTE } from '@obs/contracts';
 import type { IncomingMessage } from 'node:http';
 import type { ActiveSpanIds } from '../tracing/trace-context';
 
-const INFO = Symbol('obs.http-request-info');
+// Symbol.for: the tracing preload, bundled apart from the app, fills this in first for the requests
+// it traces (it has just read the route and made the span), and the app's hooks then reuse it.
+const INFO = Symbol.for('@obs/observability.http-request-info');
 
 export interface HttpRequestInfo {
   /** The route template, e.g. /api/orders/:id; UNMATCHED_ROUTE when no route matched. */

@@ -4,6 +4,7 @@ import { waitFor } from '@obs/testing';
 import Fastify, { FastifyInstance } from 'fastify';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { HttpRequestInfo, httpRequestInfo } from '../metrics/http-request-info';
 import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
 import { InMemoryTracing, installInMemoryTracing } from './in-memory-tracing';
 
@@ -16,6 +17,7 @@ describe('HTTP server spans from Fastify hooks', () => {
   let app: FastifyInstance;
   let baseUrl: string;
   const seenInHandler: Record<string, string | undefined> = {};
+  let infoInHandler: HttpRequestInfo | undefined;
   let releaseSlow: () => void = () => undefined;
   let slowStarted = false;
 
@@ -29,6 +31,7 @@ describe('HTTP server spans from Fastify hooks', () => {
     app.get('/items/:id', async (request) => {
       seenInHandler['get'] = trace.getActiveSpan()?.spanContext().spanId;
       seenInHandler[request.url] = seenInHandler['get'];
+      infoInHandler = httpRequestInfo(request.raw);
       return { id: (request.params as { id: string }).id };
     });
     app.post('/items', async (request) => {
@@ -81,6 +84,8 @@ describe('HTTP server spans from Fastify hooks', () => {
     });
     expect(span.status.code).toBe(SpanStatusCode.UNSET);
     expect(seenInHandler['get']).toBe(span.spanContext().spanId);
+    // Recorded for the metrics and log hooks, which then need not read the route or the context again.
+    expect(infoInHandler).toEqual({ route: '/items/:id', spanIds: { traceId: PARENT_TRACE, spanId: span.spanContext().spanId, sampled: true } });
     expect(finished().filter((s) => s.spanContext().traceId === PARENT_TRACE)).toHaveLength(1);
   });
 

@@ -7,8 +7,10 @@
 import { Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, Tracer } from '@opentelemetry/api';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { routeTemplate, setHttpRequestInfo } from '../metrics/http-request-info';
 import { contextWithSpan } from './context-layer';
 import { pathWithoutQuery } from './probe-paths';
+import { spanIdsOf } from './trace-context';
 
 const INITIALIZATION_CHANNEL = 'fastify.initialization';
 const SERVER_SPAN = Symbol('obs.server-span');
@@ -104,6 +106,8 @@ export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, opt
     const span = tracer.startSpan(spanNames.nameFor(request.method, route), SERVER_KIND, parent);
     if (span.isRecording()) setRequestAttributes(span, request, path, route);
     request[SERVER_SPAN] = span;
+    // What the metrics and log hooks would otherwise read again (the route getter builds an object).
+    setHttpRequestInfo(request.raw, { route: routeTemplate(route), spanIds: spanIdsOf(span.spanContext()) });
     // The rest of the request (middleware, body, handler, reply) continues from here, so it runs
     // inside the span; the spec checks that for a body that arrives after the headers too. attach
     // rather than context.with: on Node 24 AsyncLocalStorage.run copies the async context frame

@@ -58,6 +58,28 @@ describe('OTLP span serializer', () => {
     sameBytes(spans);
   });
 
+  it('writes each status of a span with nothing else after its attributes, and one with only a dropped count', () => {
+    const spans = finishedSpans({ 'service.name': 'orders' }, (provider) => {
+      const tracer = provider.getTracer('@obs/observability');
+      for (const status of [{ code: SpanStatusCode.UNSET }, { code: SpanStatusCode.OK }, { code: SpanStatusCode.ERROR }, { code: SpanStatusCode.ERROR, message: 'declined' }]) {
+        tracer.startSpan('status').setStatus(status).end();
+      }
+    });
+    const memory = new InMemorySpanExporter();
+    const limitedProvider = new BasicTracerProvider({ spanLimits: { attributeCountLimit: 1 }, spanProcessors: [new SimpleSpanProcessor(memory)] });
+    limitedProvider.getTracer('@obs/observability').startSpan('limited', { attributes: { kept: 1, dropped: 2 } }).end();
+    const limited = memory.getFinishedSpans();
+    expect(limited[0].droppedAttributesCount).toBe(1);
+    expect(spans.map((span) => [span.status.code, span.status.message])).toEqual([
+      [SpanStatusCode.UNSET, undefined],
+      [SpanStatusCode.OK, undefined],
+      [SpanStatusCode.ERROR, undefined],
+      [SpanStatusCode.ERROR, 'declined'],
+    ]);
+    sameBytes(spans);
+    sameBytes(limited);
+  });
+
   it('writes every field the reference writes: parents, trace state, events, links, status, all value types', () => {
     const spans = finishedSpans({ 'service.name': 'payments', 'host.arch': ['amd64', 'x86'] }, (provider) => {
       const tracer = provider.getTracer('custom-scope', '0.1.0', { schemaUrl: 'https://opentelemetry.io/schemas/1.30.0' });

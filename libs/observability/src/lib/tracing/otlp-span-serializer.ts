@@ -175,6 +175,48 @@ function writeLink(writer: ProtobufWriter, link: Link & { droppedAttributesCount
   writer.end(start);
 }
 
+type SpanTail = Pick<ReadableSpan, 'droppedAttributesCount' | 'events' | 'droppedEventsCount' | 'links' | 'droppedLinksCount' | 'status'>;
+
+/** Fields 10 to 15 of a span: dropped counts, events, links and status. */
+function writeTail(writer: ProtobufWriter, span: SpanTail): void {
+  writer.tag(10, VARINT);
+  writer.varint(span.droppedAttributesCount);
+  for (const event of span.events) writeEvent(writer, event);
+  writer.tag(12, VARINT);
+  writer.varint(span.droppedEventsCount);
+  for (const link of span.links) writeLink(writer, link);
+  writer.tag(14, VARINT);
+  writer.varint(span.droppedLinksCount);
+  writer.tag(15, LENGTH_DELIMITED);
+  const status = writer.begin();
+  if (span.status.message) {
+    writer.tag(2, LENGTH_DELIMITED);
+    writer.string(span.status.message);
+  }
+  writer.tag(3, VARINT);
+  writer.varint(span.status.code);
+  writer.end(status);
+}
+
+/** Nothing dropped, no events or links, no status message: the tail is one of three byte strings. */
+function isPlain(span: SpanTail): boolean {
+  return (
+    span.droppedAttributesCount === 0 &&
+    span.events.length === 0 &&
+    span.droppedEventsCount === 0 &&
+    span.links.length === 0 &&
+    span.droppedLinksCount === 0 &&
+    !span.status.message
+  );
+}
+
+/** The tail of a plain span by status code (unset, ok, error), copied instead of written field by field. */
+const PLAIN_TAILS: readonly Uint8Array[] = [0, 1, 2].map((code) => {
+  const writer = new ProtobufWriter(16);
+  writeTail(writer, { droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0, status: { code } });
+  return writer.finish();
+});
+
 function writeSpan(writer: ProtobufWriter, span: ReadableSpan, memory: EncoderMemory | undefined): void {
   writer.tag(2, LENGTH_DELIMITED);
   const start = writer.begin();
@@ -194,23 +236,9 @@ function writeSpan(writer: ProtobufWriter, span: ReadableSpan, memory: EncoderMe
   writeTime(writer, 7, span.startTime);
   writeTime(writer, 8, span.endTime);
   if (span.attributes) writeAttributes(writer, span.attributes, 9, memory?.spanAttributes);
-  writer.tag(10, VARINT);
-  writer.varint(span.droppedAttributesCount);
-  for (const event of span.events) writeEvent(writer, event);
-  writer.tag(12, VARINT);
-  writer.varint(span.droppedEventsCount);
-  for (const link of span.links) writeLink(writer, link);
-  writer.tag(14, VARINT);
-  writer.varint(span.droppedLinksCount);
-  writer.tag(15, LENGTH_DELIMITED);
-  const status = writer.begin();
-  if (span.status.message) {
-    writer.tag(2, LENGTH_DELIMITED);
-    writer.string(span.status.message);
-  }
-  writer.tag(3, VARINT);
-  writer.varint(span.status.code);
-  writer.end(status);
+  const plainTail = isPlain(span) ? PLAIN_TAILS[span.status.code] : undefined;
+  if (plainTail) writer.raw(plainTail);
+  else writeTail(writer, span);
   writer.tag(16, FIXED32);
   writer.fixed32(spanFlags(context.traceFlags, parent?.isRemote));
   writer.end(start);

@@ -1,6 +1,6 @@
 // The ids of the active span, for log lines, exemplars and error bodies. Reads @opentelemetry/api
 // only, so it works with or without the preload (without it there is simply no span).
-import { trace, TraceFlags } from '@opentelemetry/api';
+import { SpanContext, trace, TraceFlags } from '@opentelemetry/api';
 
 export interface ActiveSpanIds {
   readonly traceId: string;
@@ -15,7 +15,11 @@ const SAMPLED = TraceFlags.SAMPLED;
 
 export function activeSpanIds(): ActiveSpanIds | undefined {
   const spanContext = traceApi.getActiveSpan()?.spanContext();
-  if (!spanContext) return undefined;
+  return spanContext && spanIdsOf(spanContext);
+}
+
+/** The ids of a span context; undefined for a missing, malformed or all-zero one (no span). */
+export function spanIdsOf(spanContext: SpanContext): ActiveSpanIds | undefined {
   const { traceId, spanId, traceFlags } = spanContext;
   // A request asks for these several times (exemplar, every log line, error bodies), so this skips
   // isSpanContextValid's two regular expressions: the SDK generates hex ids of these lengths, and the
