@@ -4,8 +4,10 @@
 // variant costs. Each variant runs alone under callgrind with counting off, serves a warm-up (after
 // 30,000 requests V8's compiler still took 4,000-30,000 instructions per request in a window of (c),
 // after 80,000 at most 8,000; docs/performance.md), then counts every thread of the process over
-// consecutive windows of a fixed number of requests. The median window is the figure: one window can
-// catch a burst the others do not (a pool connection's login, a late optimisation). The V8 memory
+// consecutive windows of a fixed number of requests. The median of five windows is the figure: a
+// window can catch a burst the others do not, each about 5,000 instructions per request (a pool
+// connection's login: valgrind slows the process ~50 times, so idle connections time out far more
+// often than natively; kysely's WeakMap of connections growing its table; a late optimisation). The V8 memory
 // reducer is off: under valgrind the process looks idle to it and it would start full collections
 // that a native run at load never sees. V8 runs single-threaded, so what gets optimised when does not
 // depend on how valgrind schedules the compiler's threads: two processes of (a) then agree within 1%.
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
       variants: { type: 'string', default: 'a,b,c' },
       warmup: { type: 'string', default: '80000' },
       requests: { type: 'string', default: '4000' },
-      windows: { type: 'string', default: '3' },
+      windows: { type: 'string', default: '5' },
       path: { type: 'string', default: '/api/orders/ord-7' },
     },
   });

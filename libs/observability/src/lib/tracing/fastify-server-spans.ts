@@ -6,9 +6,11 @@
 // hooks are the first of every Fastify instance and middleware runs inside the span.
 import { Context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, Tracer } from '@opentelemetry/api';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { routeTemplate, setHttpRequestInfo } from '../metrics/http-request-info';
 import { contextWithSpan } from './context-layer';
+import { PooledRandomIdGenerator } from './pooled-id-generator';
 import { pathWithoutQuery } from './probe-paths';
 import { spanIdsOf } from './trace-context';
 
@@ -24,6 +26,8 @@ export interface ServerSpanOptions {
   readonly untracedPaths: ReadonlySet<string>;
   /** The registered context manager: the hook makes the span's context current through it. */
   readonly contextManager: { attach(context: Context): unknown };
+  /** The provider's id generator, when it is the pooled one: it notes the bytes of each span's ids for the encoder. */
+  readonly idGenerator?: PooledRandomIdGenerator;
 }
 
 // Read once: @opentelemetry/api exports everything through getters, which compiled code would call
@@ -104,7 +108,10 @@ export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, opt
     const route = request.routeOptions.url;
     const parent = propagationApi.extract(EMPTY_CONTEXT, request.headers);
     const span = tracer.startSpan(spanNames.nameFor(request.method, route), SERVER_KIND, parent);
-    if (span.isRecording()) setRequestAttributes(span, request, path, route);
+    if (span.isRecording()) {
+      setRequestAttributes(span, request, path, route);
+      options.idGenerator?.recordIdBytes(span as unknown as ReadableSpan);
+    }
     request[SERVER_SPAN] = span;
     // What the metrics and log hooks would otherwise read again (the route getter builds an object).
     setHttpRequestInfo(request.raw, { route: routeTemplate(route), spanIds: spanIdsOf(span.spanContext()) });

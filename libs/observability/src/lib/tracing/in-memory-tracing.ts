@@ -10,16 +10,19 @@ import { registerGlobally, w3cPropagator } from './sdk-from-env';
 export interface InMemoryTracing {
   readonly exporter: InMemorySpanExporter;
   readonly contextManager: AsyncLocalStorageContextManager;
+  readonly idGenerator: PooledRandomIdGenerator;
   shutdown(): Promise<void>;
 }
 
 export function installInMemoryTracing(): InMemoryTracing {
   const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)], idGenerator: new PooledRandomIdGenerator() });
+  const idGenerator = new PooledRandomIdGenerator();
+  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)], idGenerator });
   const contextManager = registerGlobally(provider, w3cPropagator());
   return {
     exporter,
     contextManager,
+    idGenerator,
     async shutdown() {
       await provider.shutdown();
       // Unregister the globals so the next test file (same worker) can install its own.

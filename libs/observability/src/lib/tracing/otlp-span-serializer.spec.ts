@@ -5,6 +5,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, InMemorySpanExporter, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { startOtlpReceiver } from '@obs/testing';
 import { createOtlpSpanSerializer } from './otlp-span-serializer';
+import { idBytesOf, PooledRandomIdGenerator } from './pooled-id-generator';
 import { createOtlpTraceExporter } from './otlp-trace-exporter';
 
 const REMOTE_PARENT = {
@@ -78,6 +79,22 @@ describe('OTLP span serializer', () => {
     ]);
     sameBytes(spans);
     sameBytes(limited);
+  });
+
+  it('copies the id bytes the pooled generator noted, for root and child spans alike', () => {
+    const memory = new InMemorySpanExporter();
+    const idGenerator = new PooledRandomIdGenerator();
+    const provider = new BasicTracerProvider({ idGenerator, spanProcessors: [new SimpleSpanProcessor(memory)] });
+    const tracer = provider.getTracer('@obs/observability');
+    const parent = trace.setSpanContext(ROOT_CONTEXT, REMOTE_PARENT);
+    for (let i = 0; i < 400; i++) {
+      const span = tracer.startSpan('GET /api/orders/:id', { kind: SpanKind.SERVER }, i % 3 === 0 ? parent : ROOT_CONTEXT);
+      if (i % 5 !== 0) idGenerator.recordIdBytes(span as unknown as ReadableSpan);
+      span.end();
+    }
+    const spans = memory.getFinishedSpans();
+    expect(spans.filter((span) => idBytesOf(span.spanContext())?.tracePool)).not.toHaveLength(0);
+    sameBytes(spans);
   });
 
   it('writes every field the reference writes: parents, trace state, events, links, status, all value types', () => {

@@ -8,6 +8,7 @@ import type { InstrumentationScope } from '@opentelemetry/core';
 import { IExportTraceServiceResponse, ISerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import { idBytesOf, SPAN_ID_BYTES, TRACE_ID_BYTES } from './pooled-id-generator';
 import { FIXED32, FIXED64, LENGTH_DELIMITED, ProtobufWriter, VARINT } from './protobuf-writer';
 import { isRepeatable, RepeatedAttributes, ValueEncodings } from './repeated-encodings';
 
@@ -152,10 +153,14 @@ function writeEvent(writer: ProtobufWriter, event: TimedEvent): void {
 }
 
 function writeIds(writer: ProtobufWriter, context: SpanContext): void {
+  // Bytes the id generator noted for this context are copied; other ids are hex to decode.
+  const known = idBytesOf(context);
   writer.tag(1, LENGTH_DELIMITED);
-  writer.hexBytes(context.traceId);
+  if (known?.tracePool) writer.bytesFrom(known.tracePool, known.traceOffset, TRACE_ID_BYTES);
+  else writer.hexBytes(context.traceId);
   writer.tag(2, LENGTH_DELIMITED);
-  writer.hexBytes(context.spanId);
+  if (known) writer.bytesFrom(known.spanPool, known.spanOffset, SPAN_ID_BYTES);
+  else writer.hexBytes(context.spanId);
   const traceState = context.traceState?.serialize();
   if (traceState) {
     writer.tag(3, LENGTH_DELIMITED);

@@ -4,33 +4,90 @@
 // hex encoding serve ~170 requests, and an id is a slice of that hex text (V8 makes a slice of 13 or
 // more characters a view of its parent, not a copy). W3C Trace Context asks for random ids; these
 // come from the system's CSPRNG.
-import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
+//
+// The OTLP encoder needs the ids as bytes again. Turning hex back into bytes was the largest part of
+// encoding a span (about 1,300 instructions per id in the server, docs/performance.md), while the
+// bytes were right here: recordIdBytes marks a span's context with where its ids' bytes are, and the
+// encoder copies them (otlp-span-serializer.ts). A pool is never refilled in place, so the bytes
+// stay as they were for as long as a span refers to them.
+import type { SpanContext } from '@opentelemetry/api';
+import type { IdGenerator, ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { randomFillSync } from 'node:crypto';
 
 const POOL_BYTES = 4096;
-const TRACE_ID_BYTES = 16;
-const SPAN_ID_BYTES = 8;
+export const TRACE_ID_BYTES = 16;
+export const SPAN_ID_BYTES = 8;
+
+const ID_BYTES = Symbol('obs.id-bytes');
+
+/** Where the bytes of a span's ids are: a pool and an offset each; no trace pool when the trace id came from a parent. */
+export interface IdBytes {
+  readonly spanPool: Buffer;
+  readonly spanOffset: number;
+  readonly tracePool: Buffer | undefined;
+  readonly traceOffset: number;
+}
+
+type MarkedContext = SpanContext & { [ID_BYTES]?: IdBytes };
+
+/** The bytes recordIdBytes noted for this context's ids, if any. */
+export function idBytesOf(context: SpanContext): IdBytes | undefined {
+  return (context as MarkedContext)[ID_BYTES];
+}
 
 export class PooledRandomIdGenerator implements IdGenerator {
-  private readonly pool = Buffer.allocUnsafe(POOL_BYTES);
+  private pool: Buffer = Buffer.alloc(0);
   private hex = '';
   private offset = POOL_BYTES;
+  private lastSpanId: string | undefined;
+  private lastSpanPool = this.pool;
+  private lastSpanOffset = 0;
+  private lastTraceId: string | undefined;
+  private lastTracePool = this.pool;
+  private lastTraceOffset = 0;
 
   /** `fill` is the source of randomness; tests replace it to draw all-zero ids. */
   constructor(private readonly fill: (pool: Buffer) => Buffer = randomFillSync) {}
 
   generateTraceId(): string {
-    return this.next(TRACE_ID_BYTES);
+    const id = this.next(TRACE_ID_BYTES);
+    this.lastTraceId = id;
+    this.lastTracePool = this.pool;
+    this.lastTraceOffset = this.offset - TRACE_ID_BYTES;
+    return id;
   }
 
   generateSpanId(): string {
-    return this.next(SPAN_ID_BYTES);
+    const id = this.next(SPAN_ID_BYTES);
+    this.lastSpanId = id;
+    this.lastSpanPool = this.pool;
+    this.lastSpanOffset = this.offset - SPAN_ID_BYTES;
+    return id;
+  }
+
+  /**
+   * Call right after starting `span` with this generator: marks its context with where the bytes of
+   * its span id (and of its trace id, when the span started a trace) are. The ids compared are the
+   * very strings just returned, so the comparison is one of identity.
+   */
+  recordIdBytes(span: ReadableSpan): void {
+    const context = span.spanContext() as MarkedContext;
+    if (context.spanId !== this.lastSpanId) return;
+    const ownTrace = span.parentSpanContext === undefined && context.traceId === this.lastTraceId;
+    context[ID_BYTES] = {
+      spanPool: this.lastSpanPool,
+      spanOffset: this.lastSpanOffset,
+      tracePool: ownTrace ? this.lastTracePool : undefined,
+      traceOffset: this.lastTraceOffset,
+    };
   }
 
   private next(bytes: number): string {
     for (;;) {
       if (this.offset + bytes > POOL_BYTES) {
-        this.hex = this.fill(this.pool).toString('hex');
+        // A new pool each time: spans not yet exported still point into the old one.
+        this.pool = this.fill(Buffer.allocUnsafe(POOL_BYTES));
+        this.hex = this.pool.toString('hex');
         this.offset = 0;
       }
       const start = this.offset;

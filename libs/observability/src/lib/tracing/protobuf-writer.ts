@@ -160,6 +160,19 @@ export class ProtobufWriter {
     return new Uint8Array(this.buffer.subarray(this.pos - length, this.pos));
   }
 
+  /**
+   * Length-delimited bytes from part of `source` (ids, 8 or 16 bytes: a loop, where a view for
+   * TypedArray#set would be one more object to allocate).
+   */
+  bytesFrom(source: Uint8Array, start: number, length: number): void {
+    this.varint(length);
+    this.ensure(length);
+    const buffer = this.buffer;
+    let pos = this.pos;
+    for (let i = start; i < start + length; i++) buffer[pos++] = source[i];
+    this.pos = pos;
+  }
+
   /** A hex id as bytes, straight from its characters (no intermediate array). */
   hexBytes(hex: string): void {
     const length = hex.length >>> 1;

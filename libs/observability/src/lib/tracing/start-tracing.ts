@@ -87,11 +87,12 @@ export function startTracing(options: StartTracingOptions = {}): BasicTracerProv
     .merge(detectResources({ detectors: resourceDetectorsFromEnv() }));
   // With no processor the provider still makes recording spans, so their ids reach logs and
   // exemplars when nothing is exported. The sampler and span limits come from OTEL_* variables.
-  const provider = new BasicTracerProvider({ resource, spanProcessors: processors, idGenerator: new PooledRandomIdGenerator() });
+  const idGenerator = new PooledRandomIdGenerator();
+  const provider = new BasicTracerProvider({ resource, spanProcessors: processors, idGenerator });
   const contextManager = registerGlobally(provider, propagatorFromEnv());
   // Each instrumentation patches its module as soon as it is constructed (enabled by default).
   for (const instrumentation of instrumentations(selected)) instrumentation.setTracerProvider(provider);
-  if (selected.has('fastify')) traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: PROBE_PATHS, contextManager });
+  if (selected.has('fastify')) traceFastifyServers(trace.getTracer(SERVER_SPAN_SCOPE), { untracedPaths: PROBE_PATHS, contextManager, idGenerator });
   registerTelemetryShutdown(() => provider.shutdown());
   return provider;
 }
