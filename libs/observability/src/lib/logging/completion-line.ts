@@ -27,6 +27,19 @@ export function completionLevel(statusCode: number | undefined): 'info' | 'warn'
   return statusCode >= 500 ? 'error' : 'info';
 }
 
+/** Route templates as JSON strings: a handful per app, quoted once instead of on every line. */
+const quotedRoutes = new Map<string, string>();
+const MAX_QUOTED_ROUTES = 256;
+
+function quotedRoute(route: string): string {
+  let quoted = quotedRoutes.get(route);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(route);
+    if (quotedRoutes.size < MAX_QUOTED_ROUTES) quotedRoutes.set(route, quoted);
+  }
+  return quoted;
+}
+
 type LoggerInternals = Logger & {
   [symbols.timeSym]: () => string;
   [symbols.chindingsSym]: string;
@@ -45,7 +58,7 @@ export function encodeCompletionLine(logger: Logger, facts: CompletionFacts, lev
   const msg = facts.statusCode === undefined ? ABORTED : facts.statusCode >= 500 ? ERRORED : COMPLETED;
   return (
     `{"level":"${level}"${internals[symbols.timeSym]()}${internals[symbols.chindingsSym]}${trace}` +
-    `${facts.durationMs === undefined ? '' : `,"duration_ms":${facts.durationMs}`},"http_route":${JSON.stringify(facts.route)}${status},"msg":"${msg}"}\n`
+    `${facts.durationMs === undefined ? '' : `,"duration_ms":${facts.durationMs}`},"http_route":${quotedRoute(facts.route)}${status},"msg":"${msg}"}\n`
   );
 }
 

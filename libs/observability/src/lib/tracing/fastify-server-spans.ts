@@ -10,7 +10,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { routeTemplate, setHttpRequestInfo } from '../metrics/http-request-info';
 import { contextWithSpan } from './context-layer';
-import { PooledRandomIdGenerator } from './pooled-id-generator';
+import type { PooledRandomIdGenerator } from './pooled-id-generator';
 import { pathWithoutQuery } from './probe-paths';
 import { spanIdsOf } from './trace-context';
 
