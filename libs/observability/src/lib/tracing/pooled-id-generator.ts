@@ -35,34 +35,29 @@ export function idBytesOf(context: SpanContext): IdBytes | undefined {
   return (context as MarkedContext)[ID_BYTES];
 }
 
+/** The id of one kind (trace or span) drawn last, and where its bytes are. */
+interface LastDraw {
+  id: string | undefined;
+  pool: Buffer;
+  offset: number;
+}
+
 export class PooledRandomIdGenerator implements IdGenerator {
   private pool: Buffer = Buffer.alloc(0);
   private hex = '';
   private offset = POOL_BYTES;
-  private lastSpanId: string | undefined;
-  private lastSpanPool = this.pool;
-  private lastSpanOffset = 0;
-  private lastTraceId: string | undefined;
-  private lastTracePool = this.pool;
-  private lastTraceOffset = 0;
+  private readonly lastSpan: LastDraw = { id: undefined, pool: this.pool, offset: 0 };
+  private readonly lastTrace: LastDraw = { id: undefined, pool: this.pool, offset: 0 };
 
   /** `fill` is the source of randomness; tests replace it to draw all-zero ids. */
   constructor(private readonly fill: (pool: Buffer) => Buffer = randomFillSync) {}
 
   generateTraceId(): string {
-    const id = this.next(TRACE_ID_BYTES);
-    this.lastTraceId = id;
-    this.lastTracePool = this.pool;
-    this.lastTraceOffset = this.offset - TRACE_ID_BYTES;
-    return id;
+    return this.draw(TRACE_ID_BYTES, this.lastTrace);
   }
 
   generateSpanId(): string {
-    const id = this.next(SPAN_ID_BYTES);
-    this.lastSpanId = id;
-    this.lastSpanPool = this.pool;
-    this.lastSpanOffset = this.offset - SPAN_ID_BYTES;
-    return id;
+    return this.draw(SPAN_ID_BYTES, this.lastSpan);
   }
 
   /**
@@ -72,14 +67,22 @@ export class PooledRandomIdGenerator implements IdGenerator {
    */
   recordIdBytes(span: ReadableSpan): void {
     const context = span.spanContext() as MarkedContext;
-    if (context.spanId !== this.lastSpanId) return;
-    const ownTrace = span.parentSpanContext === undefined && context.traceId === this.lastTraceId;
+    if (context.spanId !== this.lastSpan.id) return;
+    const ownTrace = span.parentSpanContext === undefined && context.traceId === this.lastTrace.id;
     context[ID_BYTES] = {
-      spanPool: this.lastSpanPool,
-      spanOffset: this.lastSpanOffset,
-      tracePool: ownTrace ? this.lastTracePool : undefined,
-      traceOffset: this.lastTraceOffset,
+      spanPool: this.lastSpan.pool,
+      spanOffset: this.lastSpan.offset,
+      tracePool: ownTrace ? this.lastTrace.pool : undefined,
+      traceOffset: this.lastTrace.offset,
     };
+  }
+
+  private draw(bytes: number, last: LastDraw): string {
+    const id = this.next(bytes);
+    last.id = id;
+    last.pool = this.pool;
+    last.offset = this.offset - bytes;
+    return id;
   }
 
   private next(bytes: number): string {
