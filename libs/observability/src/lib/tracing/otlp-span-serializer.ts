@@ -8,6 +8,7 @@ import type { InstrumentationScope } from '@opentelemetry/core';
 import { IExportTraceServiceResponse, ISerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import { EncodedSpan } from './encoded-span';
 import { idBytesOf, SPAN_ID_BYTES, TRACE_ID_BYTES } from './pooled-id-generator';
 import { FIXED32, FIXED64, LENGTH_DELIMITED, ProtobufWriter, VARINT } from './protobuf-writer';
 import { isRepeatable, RepeatedAttributes, ValueEncodings } from './repeated-encodings';
@@ -222,7 +223,8 @@ const PLAIN_TAILS: readonly Uint8Array[] = [0, 1, 2].map((code) => {
   return writer.finish();
 });
 
-function writeSpan(writer: ProtobufWriter, span: ReadableSpan, memory: EncoderMemory | undefined): void {
+/** ScopeSpans.spans: one span as a whole field. */
+export function writeSpan(writer: ProtobufWriter, span: ReadableSpan, memory: EncoderMemory | undefined): void {
   writer.tag(2, LENGTH_DELIMITED);
   const start = writer.begin();
   const context = span.spanContext();
@@ -275,9 +277,12 @@ function writeResource(writer: ProtobufWriter, resource: Resource): void {
   writer.end(start);
 }
 
+/** A finished span, or one encoded when it ended (encode-on-end-processor.ts). */
+type FinishedSpan = ReadableSpan | EncodedSpan;
+
 /** Spans by resource, then by scope, in order of first appearance (as the reference groups them). */
-function groupSpans(spans: readonly ReadableSpan[]): Map<Resource, Map<InstrumentationScope, ReadableSpan[]>> {
-  const byResource = new Map<Resource, Map<InstrumentationScope, ReadableSpan[]>>();
+function groupSpans(spans: readonly FinishedSpan[]): Map<Resource, Map<InstrumentationScope, FinishedSpan[]>> {
+  const byResource = new Map<Resource, Map<InstrumentationScope, FinishedSpan[]>>();
   for (const span of spans) {
     let byScope = byResource.get(span.resource);
     if (!byScope) byResource.set(span.resource, (byScope = new Map()));
@@ -288,8 +293,26 @@ function groupSpans(spans: readonly ReadableSpan[]): Map<Resource, Map<Instrumen
   return byResource;
 }
 
+/**
+ * The spans of one scope. Spans encoded one after another into the same chunk are one run of
+ * bytes, copied at once.
+ */
+function writeScopeSpans(writer: ProtobufWriter, spans: readonly FinishedSpan[], memory: EncoderMemory | undefined): void {
+  let i = 0;
+  while (i < spans.length) {
+    const span = spans[i++];
+    if (!(span instanceof EncodedSpan)) {
+      writeSpan(writer, span, memory);
+      continue;
+    }
+    let end = span.end;
+    for (let next = spans[i]; next instanceof EncodedSpan && next.chunk === span.chunk && next.start === end; next = spans[++i]) end = next.end;
+    writer.rawFrom(span.chunk, span.start, end);
+  }
+}
+
 /** The request for a batch; with `memory`, repeated names and attributes are copied instead of encoded. */
-export function serializeSpans(writer: ProtobufWriter, spans: readonly ReadableSpan[], memory?: EncoderMemory): Uint8Array {
+export function serializeSpans(writer: ProtobufWriter, spans: readonly FinishedSpan[], memory?: EncoderMemory): Uint8Array {
   writer.reset();
   for (const [resource, byScope] of groupSpans(spans)) {
     writer.tag(1, LENGTH_DELIMITED);
@@ -299,7 +322,7 @@ export function serializeSpans(writer: ProtobufWriter, spans: readonly ReadableS
       writer.tag(2, LENGTH_DELIMITED);
       const start = writer.begin();
       writeScope(writer, scope);
-      for (const span of scopeSpans) writeSpan(writer, span, memory);
+      writeScopeSpans(writer, scopeSpans, memory);
       if (scope.schemaUrl) {
         writer.tag(3, LENGTH_DELIMITED);
         writer.string(scope.schemaUrl);

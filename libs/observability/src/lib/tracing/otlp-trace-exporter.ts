@@ -4,7 +4,8 @@
 import { OTLPExporterBase } from '@opentelemetry/otlp-exporter-base';
 import { convertLegacyOtlpGrpcOptions, createOtlpGrpcExportDelegate } from '@opentelemetry/otlp-grpc-exporter-base';
 import { TraceExporterMetricsHelper } from '@opentelemetry/otlp-transformer';
-import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type ReadableSpan, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { EncodeOnEndProcessor } from './encode-on-end-processor';
 import { createOtlpSpanSerializer } from './otlp-span-serializer';
 
 /** As OTLPTraceExporter names itself in the SDK's own metrics. */
@@ -25,4 +26,12 @@ export function createOtlpTraceExporter(): SpanExporter {
       '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
     ),
   );
+}
+
+/**
+ * The OTLP pipeline: spans encoded as they end, batched by BatchSpanProcessor (OTEL_BSP_* settings)
+ * and sent by the exporter above.
+ */
+export function createOtlpSpanProcessor(): SpanProcessor {
+  return new EncodeOnEndProcessor(new BatchSpanProcessor(createOtlpTraceExporter()));
 }

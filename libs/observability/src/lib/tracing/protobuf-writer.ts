@@ -52,7 +52,11 @@ export class ProtobufWriter {
 
   /** A copy of what was written: callers may hold it (retries) while this writer is reused. */
   finish(): Uint8Array {
-    return new Uint8Array(this.buffer.subarray(0, this.pos));
+    // Uninitialised memory, as every byte is overwritten: new Uint8Array(view) would zero-fill an
+    // export's worth of bytes (calloc) first.
+    const copy = Buffer.allocUnsafeSlow(this.pos);
+    this.buffer.copy(copy, 0, 0, this.pos);
+    return new Uint8Array(copy.buffer, copy.byteOffset, this.pos);
   }
 
   private ensure(bytes: number): void {
@@ -153,6 +157,18 @@ export class ProtobufWriter {
     this.ensure(value.length);
     this.buffer.set(value, this.pos);
     this.pos += value.length;
+  }
+
+  /** The buffer written into now: bytes already written stay where they are in it (it is replaced, not changed, when it grows). */
+  get current(): Uint8Array {
+    return this.buffer;
+  }
+
+  /** Bytes `start` to `end` of `source`, as they are (already encoded fields). */
+  rawFrom(source: Uint8Array, start: number, end: number): void {
+    this.ensure(end - start);
+    this.buffer.set(source.subarray(start, end), this.pos);
+    this.pos += end - start;
   }
 
   /** A copy of the last `length` bytes written (Buffer's own slice would be a view). */

@@ -9,11 +9,11 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { defaultResource, detectResources, resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { SERVER_SPAN_SCOPE, traceFastifyServers } from './fastify-server-spans';
 import { InstrumentationName, selectedInstrumentations } from './instrumentation-selection';
-import { createOtlpTraceExporter } from './otlp-trace-exporter';
+import { createOtlpSpanProcessor } from './otlp-trace-exporter';
 import { PooledRandomIdGenerator } from './pooled-id-generator';
 import { PROBE_PATHS } from './probe-paths';
 import { serviceIdentity } from './resource';
@@ -72,7 +72,7 @@ export function startTracing(options: StartTracingOptions = {}): BasicTracerProv
   const identity = serviceIdentity(env);
   const processors: SpanProcessor[] = [...(options.spanProcessors ?? [])];
   // The gRPC exporter reads its endpoint, headers and timeout from the OTEL_EXPORTER_OTLP_* variables.
-  if (otlpExportEnabled(env)) processors.push(new BatchSpanProcessor(createOtlpTraceExporter()));
+  if (otlpExportEnabled(env)) processors.push(createOtlpSpanProcessor());
 
   // Detected attributes (OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES through the env detector,
   // host, process) win over the defaults here, as with sdk-node.
