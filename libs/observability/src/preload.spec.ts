@@ -5,8 +5,8 @@ import { join } from 'node:path';
 const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
 const PRELOAD = join(__dirname, 'instrumentation.ts');
 
-function runWithPreload(script: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', '-r', PRELOAD, '-e', script], {
+function runWithPreload(script: string, env: Record<string, string> = {}, nodeFlags: string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeFlags, '-r', '@swc-node/register', '-r', PRELOAD, '-e', script], {
     cwd: WORKSPACE_ROOT,
     encoding: 'utf8',
     timeout: 60_000,
@@ -38,6 +38,24 @@ describe('the tracing preload', () => {
     expect(main).toBeDefined();
     expect(main).not.toBe('NoopTracerProvider');
     expect(stdout).toMatch(/^worker NoopTracerProvider$/m);
+  });
+
+  it('hands every later require of the API and core the same values as fast-mode objects (fast-exports.ts)', () => {
+    const script = `
+      const load = require('node:module').createRequire(require('node:path').join(process.cwd(), 'index.js'));
+      const api = load('@opentelemetry/api');
+      const core = load('@opentelemetry/core');
+      const coreSource = load('@opentelemetry/core/build/src/common/time.js');
+      console.log(JSON.stringify({
+        fast: [%HasFastProperties(api), %HasFastProperties(core)],
+        sameValue: core.hrTime === coreSource.hrTime,
+        esModule: [api.__esModule, core.__esModule, Object.keys(core).includes('__esModule')],
+        sdkWorks: api.trace.getTracer('spec').startSpan('probe').spanContext().traceId.length,
+      }));`;
+    const { status, stdout, stderr } = runWithPreload(script, {}, ['--allow-natives-syntax']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ fast: [true, true], sameValue: true, esModule: [true, true, false], sdkWorks: 32 });
   });
 
   it('stops the process with one fatal JSON line when its configuration is wrong', () => {
