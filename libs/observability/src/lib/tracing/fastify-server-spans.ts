@@ -132,10 +132,15 @@ export function addServerSpanHooks(fastify: FastifyInstance, tracer: Tracer, opt
     endServerSpan(request, 'aborted');
     done();
   });
-  fastify.addHook('onTimeout', (request: TracedRequest, _reply: FastifyReply, done: () => void) => {
-    endServerSpan(request, 'timeout');
-    done();
-  });
+  // Only a server with a connection timeout can time a request out ('timeout' fires on the socket
+  // after server.setTimeout(connectionTimeout); Fastify's default 0 sets none). The hook is not free
+  // where it cannot fire: with it, Fastify adds and removes a socket listener on every request.
+  if (fastify.initialConfig.connectionTimeout) {
+    fastify.addHook('onTimeout', (request: TracedRequest, _reply: FastifyReply, done: () => void) => {
+      endServerSpan(request, 'timeout');
+      done();
+    });
+  }
 }
 
 /** Traces every Fastify instance created from now on; returns the function that stops it. */
