@@ -117,3 +117,157 @@ describe('LineWriter', () => {
     expect(stderr).toContain('still running');
   });
 });
+
+describe('LineWriter bytes', () => {
+  /** What the writer must put in the file: each line encoded as Buffer.from encodes it. */
+  const bytesOf = (lines: string[]) => Buffer.concat(lines.map((line) => Buffer.from(line)));
+
+  /** toEqual on Buffers takes seconds per megabyte; on a mismatch this shows where the bytes part. */
+  function expectBytes(actual: Buffer, expected: Buffer): void {
+    if (actual.equals(expected)) return;
+    let at = 0;
+    while (actual[at] === expected[at]) at++;
+    const around = (bytes: Buffer) => ({ length: bytes.length, at, from: bytes.subarray(at, at + 40).toString('hex') });
+    expect(around(actual)).toEqual(around(expected));
+  }
+
+  function openTempFile(): { file: string; fd: number } {
+    const file = join(mkdtempSync(join(tmpdir(), 'line-writer-')), 'out.log');
+    return { file, fd: openSync(file, 'w') };
+  }
+
+  const flushed = (writer: LineWriter) => new Promise<void>((resolve, reject) => writer.flush((error) => (error ? reject(error) : resolve())));
+
+  // One-byte (latin1) strings take buf.write's fast path, two-byte ones its slow path; lone
+  // surrogates must come out as U+FFFD, as Buffer.from writes them.
+  const SAMPLES = [
+    'plain ascii\n',
+    'café naïve ÿ\n',
+    'snowman ☃ coffee ☕\n',
+    'emoji 😀 🎉\n',
+    'lone high \ud800 and low \udfff in the middle\n',
+    'a high surrogate before the newline \ud83d\n',
+    'no newline, a high surrogate last \ud83d',
+    '\udc00 a low surrogate first\n',
+    '',
+    '\n',
+  ];
+
+  it('writes each line as Buffer.from encodes it, whether it goes out alone or in a batch', async () => {
+    const { file, fd } = openTempFile();
+    const writer = new LineWriter(fd);
+    const lines: string[] = [];
+    // Alone: each line finds no write in flight.
+    for (const line of SAMPLES) {
+      lines.push(line);
+      writer.write(line);
+      await flushed(writer);
+    }
+    // Built by concatenation, as pino builds its lines, and collected while the first is in flight.
+    for (let i = 0; i < 50; i++) {
+      const line = '{"n":' + i + ',"msg":"' + SAMPLES[i % SAMPLES.length] + '"}\n';
+      lines.push(line);
+      writer.write(line);
+    }
+    await flushed(writer);
+    closeSync(fd);
+    expectBytes(readFileSync(file), bytesOf(lines));
+  });
+
+  it('writes batches and lines larger than its 64 KiB buffer, and the small batches after them', async () => {
+    const { file, fd } = openTempFile();
+    const writer = new LineWriter(fd);
+    const lines: string[] = [];
+    const write = (line: string) => {
+      lines.push(line);
+      writer.write(line);
+    };
+    // The first line goes out alone; the other 1,999 (about 600 KB) collect behind it as one batch.
+    for (let i = 0; i < 2_000; i++) write(JSON.stringify({ n: i, msg: i % 5 === 0 ? 'é☕😀' : 'ok', pad: 'p'.repeat(280) }) + '\n');
+    await flushed(writer);
+    write(`${'é'.repeat(100_000)}\n`); // alone, 200 KB
+    await flushed(writer);
+    write('x'.repeat(70_000) + '\n'); // alone, just over 64 KiB
+    write(`${'☕'.repeat(30_000)}\n`); // the next batch, 90 KB
+    await flushed(writer);
+    for (let i = 0; i < 3; i++) write(`small ${i}\n`);
+    await flushed(writer);
+    closeSync(fd);
+    expectBytes(readFileSync(file), bytesOf(lines));
+  });
+
+  it('calls flush back once every line written before it is in the file, never synchronously', async () => {
+    const { file, fd } = openTempFile();
+    const writer = new LineWriter(fd);
+    expect(() => writer.flush()).not.toThrow();
+    let calledBack = false;
+    writer.flush(() => (calledBack = true));
+    expect(calledBack).toBe(false);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(calledBack).toBe(true);
+
+    const lines = range(500).map((i) => `line ${i}\n`);
+    const seen: string[] = [];
+    for (const line of lines.slice(0, 250)) writer.write(line);
+    const first = new Promise<void>((resolve) => writer.flush(() => resolve()));
+    for (const line of lines.slice(250)) writer.write(line);
+    await new Promise<void>((resolve) =>
+      writer.flush((error) => {
+        expect(error).toBeUndefined();
+        seen.push(readFileSync(file, 'utf8'));
+        resolve();
+      }),
+    );
+    await first;
+    closeSync(fd);
+    expect(seen).toEqual([lines.join('')]);
+  });
+
+  it('keeps the lines that arrive while a full pipe is retried, and writes the retried bytes and then them at exit', async () => {
+    // The child writes about 1.6 MB in one turn to a non-blocking pipe that nobody reads yet: the
+    // batch behind the first line fills the pipe and waits for its retry, lines keep coming on later
+    // turns, and the child exits while the pipe is still full.
+    const line = (i: number) => JSON.stringify({ n: i, msg: i % 3 === 0 ? 'é☕ \ud800' : 'x', pad: 'r'.repeat(i % 50) }) + '\n';
+    const script = `
+      void process.stdout;
+      const line = ${line.toString()};
+      const writer = new LineWriter(1);
+      let i = 0;
+      for (; i < 20000; i++) writer.write(line(i));
+      const timer = setInterval(() => { for (let k = 0; k < 10; k++) writer.write(line(i++)); }, 5);
+      setTimeout(() => { clearInterval(timer); process.stderr.write(i + ' lines\\n'); process.exit(0); }, 300);`;
+    const child = spawn(process.execPath, childArgs(script), { cwd: WORKSPACE_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const chunks: Buffer[] = [];
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    expect(await closed).toBe(0);
+    const count = Number(/^(\d+) lines\n$/.exec(stderr)?.[1]);
+    expect(count).toBeGreaterThan(20_000);
+    expectBytes(Buffer.concat(chunks), bytesOf(range(count).map(line)));
+  });
+
+  it('once the reader has gone, drops lines, reports it once and still calls flush back', async () => {
+    const script = `
+      const writer = new LineWriter(1);
+      let i = 0;
+      const timer = setInterval(() => {
+        if (writer.write('line ' + i++ + '\\n')) return;
+        clearInterval(timer);
+        writer.flush((error) => process.stderr.write('write returned false; flushed: ' + (error ? error.code : 'no error') + '\\n'));
+      }, 1);`;
+    const child = spawn(process.execPath, childArgs(script), { cwd: WORKSPACE_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    expect(await new Promise<number | null>((resolve) => child.once('close', resolve))).toBe(0);
+    const lines = stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^log lines could not be written to fd 1 \(\d+ bytes dropped\): EPIPE/);
+    expect(lines[1]).toBe('write returned false; flushed: no error');
+  });
+});
