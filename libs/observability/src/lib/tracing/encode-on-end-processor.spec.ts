@@ -1,9 +1,9 @@
 import { Attributes, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags } from '@opentelemetry/api';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, InMemorySpanExporter, ReadableSpan, Sampler, SamplingDecision, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, InMemorySpanExporter, ReadableSpan, Sampler, SamplingDecision, SimpleSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { startOtlpReceiver } from '@obs/testing';
-import { SpanEncoder } from './encode-on-end-processor';
+import { EncodeOnEndProcessor, SpanEncoder } from './encode-on-end-processor';
 import { EncodedSpan } from './encoded-span';
 import { createOtlpSpanSerializer } from './otlp-span-serializer';
 import { createOtlpSpanProcessor } from './otlp-trace-exporter';
@@ -50,6 +50,17 @@ describe('Spans encoded as they end', () => {
     expect(Buffer.from(serializer.serializeRequest(asSpans(encoded)) ?? [])).toEqual(reference);
     const mixed = spans.map((span, i) => (i % 4 === 1 ? span : encoded[i]));
     expect(Buffer.from(serializer.serializeRequest(asSpans(mixed)) ?? [])).toEqual(reference);
+  });
+
+  it('queue a span the encoder fails on as it is, without throwing from end()', () => {
+    const queued: ReadableSpan[] = [];
+    const batch: SpanProcessor = { onStart: () => undefined, onEnd: (span) => queued.push(span), forceFlush: async () => undefined, shutdown: async () => undefined };
+    const failing = { encode: () => { throw new RangeError('cannot encode'); } } as unknown as SpanEncoder;
+    const provider = new BasicTracerProvider({ spanProcessors: [new EncodeOnEndProcessor(batch, failing)] });
+    const span = provider.getTracer('spec').startSpan('kept');
+    expect(() => span.end()).not.toThrow();
+    expect(queued.map((s) => s.name)).toEqual(['kept']);
+    expect(queued[0]).not.toBeInstanceOf(EncodedSpan);
   });
 
   it('export every sampled span once through OTLP/gRPC, in batches, and no unsampled one', async () => {

@@ -49,7 +49,20 @@ export class EncodeOnEndProcessor implements SpanProcessor {
   onEnd(span: ReadableSpan): void {
     // Unsampled spans are never exported: not worth encoding (BatchSpanProcessor drops them too).
     if ((span.spanContext().traceFlags & SAMPLED) === 0) return;
-    this.batch.onEnd(this.encoder.encode(span) as unknown as ReadableSpan);
+    this.batch.onEnd(this.encodedOrAsIs(span));
+  }
+
+  /**
+   * A span the encoder cannot write (an attribute value no exporter expects, say) is queued as it
+   * is: span.end() runs in the request's own hooks and must not throw there; the serializer meets it
+   * again at export, where the exporter reports a failure as for any batch.
+   */
+  private encodedOrAsIs(span: ReadableSpan): ReadableSpan {
+    try {
+      return this.encoder.encode(span) as unknown as ReadableSpan;
+    } catch {
+      return span;
+    }
   }
 
   forceFlush(): Promise<void> {

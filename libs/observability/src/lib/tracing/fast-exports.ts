@@ -22,11 +22,18 @@ export function plainExports(exports: Exports): Exports {
 /**
  * Loads package `id` with `load` (a require from the app's own directory) and puts its plain copy
  * in Node's module cache: modules that require it from then on get the copy. Call it before anything
- * else requires the package; false when the package is not a CommonJS module in the cache.
+ * else requires the package; false when it cannot be loaded or is not a CommonJS module in the cache.
  */
 export function usePlainExports(load: NodeJS.Require, id: string): boolean {
-  const path = load.resolve(id);
-  load(id);
+  let path: string;
+  try {
+    path = load.resolve(id);
+    load(id);
+  } catch {
+    // Only an optimisation: whatever stops it here (the package not found from this directory, say)
+    // is left for the app's own require to report, or not.
+    return false;
+  }
   const entry = (Module as unknown as { _cache: Record<string, { exports: Exports } | undefined> })._cache[path];
   if (!entry || typeof entry.exports !== 'object' || entry.exports === null) return false;
   entry.exports = plainExports(entry.exports);

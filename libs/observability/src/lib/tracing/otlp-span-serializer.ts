@@ -2,7 +2,8 @@
 // bytes as @opentelemetry/otlp-transformer's ProtobufTraceSerializer (the spec compares them), which
 // first walks the whole batch once to estimate its size, then again to write it, and allocates a byte
 // array for every trace and span id. Measured side by side (npm run bench:hot-path) this takes a
-// fraction of the time; encoding was the largest part of what exporting costs per request.
+// fraction of the time; encoding was the largest part of what exporting costs per request. A batch
+// may hold spans already encoded when they ended (encode-on-end-processor.ts): their bytes are copied.
 import type { Attributes, AttributeValue, HrTime, Link, SpanContext } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
 import { IExportTraceServiceResponse, ISerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
