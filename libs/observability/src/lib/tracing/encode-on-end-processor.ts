@@ -18,10 +18,12 @@ const CHUNK_BYTES = 64 * 1024;
 const SAMPLED = TraceFlags.SAMPLED;
 
 export class SpanEncoder {
-  private writer = new ProtobufWriter(CHUNK_BYTES);
+  private writer: ProtobufWriter;
   private readonly memory = createEncoderMemory();
 
-  constructor(private readonly chunkBytes = CHUNK_BYTES) {}
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    this.writer = new ProtobufWriter(chunkBytes);
+  }
 
   encode(span: ReadableSpan): EncodedSpan {
     // A new chunk rather than rewinding: stand-ins still queued point into the old one. Started while
