@@ -138,6 +138,24 @@ describe('LineWriter bytes', () => {
 
   const flushed = (writer: LineWriter) => new Promise<void>((resolve, reject) => writer.flush((error) => (error ? reject(error) : resolve())));
 
+  /** A writer on a temp file that remembers every line written, and checks the file holds exactly their bytes. */
+  function recordedWriter() {
+    const { file, fd } = openTempFile();
+    const writer = new LineWriter(fd);
+    const lines: string[] = [];
+    return {
+      writer,
+      write(line: string): void {
+        lines.push(line);
+        writer.write(line);
+      },
+      expectFileToHoldEveryLine(): void {
+        closeSync(fd);
+        expectBytes(readFileSync(file), bytesOf(lines));
+      },
+    };
+  }
+
   // One-byte (latin1) strings take buf.write's fast path, two-byte ones its slow path; lone
   // surrogates must come out as U+FFFD, as Buffer.from writes them.
   const SAMPLES = [
@@ -154,34 +172,20 @@ describe('LineWriter bytes', () => {
   ];
 
   it('writes each line as Buffer.from encodes it, whether it goes out alone or in a batch', async () => {
-    const { file, fd } = openTempFile();
-    const writer = new LineWriter(fd);
-    const lines: string[] = [];
+    const { writer, write, expectFileToHoldEveryLine } = recordedWriter();
     // Alone: each line finds no write in flight.
     for (const line of SAMPLES) {
-      lines.push(line);
-      writer.write(line);
+      write(line);
       await flushed(writer);
     }
     // Built by concatenation, as pino builds its lines, and collected while the first is in flight.
-    for (let i = 0; i < 50; i++) {
-      const line = '{"n":' + i + ',"msg":"' + SAMPLES[i % SAMPLES.length] + '"}\n';
-      lines.push(line);
-      writer.write(line);
-    }
+    for (let i = 0; i < 50; i++) write('{"n":' + i + ',"msg":"' + SAMPLES[i % SAMPLES.length] + '"}\n');
     await flushed(writer);
-    closeSync(fd);
-    expectBytes(readFileSync(file), bytesOf(lines));
+    expectFileToHoldEveryLine();
   });
 
   it('writes batches and lines larger than its 64 KiB buffer, and the small batches after them', async () => {
-    const { file, fd } = openTempFile();
-    const writer = new LineWriter(fd);
-    const lines: string[] = [];
-    const write = (line: string) => {
-      lines.push(line);
-      writer.write(line);
-    };
+    const { writer, write, expectFileToHoldEveryLine } = recordedWriter();
     // The first line goes out alone; the other 1,999 (about 600 KB) collect behind it as one batch.
     for (let i = 0; i < 2_000; i++) write(JSON.stringify({ n: i, msg: i % 5 === 0 ? 'é☕😀' : 'ok', pad: 'p'.repeat(280) }) + '\n');
     await flushed(writer);
@@ -192,8 +196,7 @@ describe('LineWriter bytes', () => {
     await flushed(writer);
     for (let i = 0; i < 3; i++) write(`small ${i}\n`);
     await flushed(writer);
-    closeSync(fd);
-    expectBytes(readFileSync(file), bytesOf(lines));
+    expectFileToHoldEveryLine();
   });
 
   it('calls flush back once every line written before it is in the file, never synchronously', async () => {

@@ -166,9 +166,7 @@ export class ProtobufWriter {
 
   /** Bytes `start` to `end` of `source`, as they are (already encoded fields). */
   rawFrom(source: Uint8Array, start: number, end: number): void {
-    this.ensure(end - start);
-    this.buffer.set(source.subarray(start, end), this.pos);
-    this.pos += end - start;
+    this.raw(source.subarray(start, end));
   }
 
   /** A copy of the last `length` bytes written (Buffer's own slice would be a view). */
